@@ -1,0 +1,69 @@
+#include "async/future.h"
+
+#include <algorithm>
+
+namespace loopscope {
+
+bool FutureCore::cancel(std::string message) {
+    if (status_ != FutureStatus::Pending) {
+        return false;
+    }
+    status_ = FutureStatus::Cancelled;
+    cancel_message_ = std::move(message);
+    schedule_callbacks();
+    return true;
+}
+
+void FutureCore::set_exception(std::exception_ptr exception) {
+    check_pending();
+    exception_ = std::move(exception);
+    finish();
+}
+
+std::exception_ptr FutureCore::exception() const {
+    if (status_ == FutureStatus::Cancelled) {
+        throw CancelledError(cancel_message_);
+    }
+    if (status_ != FutureStatus::Finished) {
+        throw InvalidStateError("Exception is not set.");
+    }
+    return exception_;
+}
+
+void FutureCore::throw_unless_value() const {
+    if (status_ == FutureStatus::Cancelled) {
+        throw CancelledError(cancel_message_);
+    }
+    if (status_ != FutureStatus::Finished) {
+        throw InvalidStateError("Result is not set.");
+    }
+    if (exception_) {
+        std::rethrow_exception(exception_);
+    }
+}
+
+std::uint64_t FutureCore::add_done_callback(Callback callback) {
+    const std::uint64_t token = next_token_++;
+    if (done()) {
+        loop_->call_soon(std::move(callback));
+    } else {
+        callbacks_.emplace_back(token, std::move(callback));
+    }
+    return token;
+}
+
+std::size_t FutureCore::remove_done_callback(std::uint64_t token) {
+    const auto removed =
+        std::erase_if(callbacks_, [token](const auto& entry) { return entry.first == token; });
+    return removed;
+}
+
+void FutureCore::schedule_callbacks() {
+    auto callbacks = std::move(callbacks_);
+    callbacks_.clear();
+    for (auto& [token, callback] : callbacks) {
+        loop_->call_soon(std::move(callback));
+    }
+}
+
+}  // namespace loopscope

@@ -1,0 +1,78 @@
+#include "loop/executor.h"
+
+#include "errors.h"
+
+namespace loopscope {
+
+Executor::Executor(std::size_t max_workers, ExecutorHooks hooks)
+    : max_workers_(max_workers == 0 ? 1 : max_workers), hooks_(std::move(hooks)) {}
+
+Executor::~Executor() {
+    shutdown();
+}
+
+void Executor::submit(ExecutorJob job) {
+    std::lock_guard lock(mutex_);
+    if (shutting_down_) {
+        throw RuntimeError("cannot schedule new futures after shutdown");
+    }
+    queue_.push_back(std::move(job));
+    if (idle_ == 0 && threads_started_ < max_workers_) {
+        const auto worker = static_cast<std::uint32_t>(threads_started_++);
+        threads_.emplace_back([this, worker] { work(worker); });
+    } else {
+        job_available_.notify_one();
+    }
+}
+
+void Executor::work(std::uint32_t worker) {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        ++idle_;
+        job_available_.wait(lock, [this] { return shutting_down_ || !queue_.empty(); });
+        --idle_;
+        if (queue_.empty()) {
+            return;  // shutting down and nothing left to do
+        }
+        ExecutorJob job = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+
+        if (hooks_.job_started) {
+            hooks_.job_started(job.id, worker);
+        }
+        std::exception_ptr error;
+        try {
+            job.work();
+        } catch (...) {
+            error = std::current_exception();
+        }
+        if (hooks_.job_finished) {
+            hooks_.job_finished(job.id, worker);
+        }
+        if (job.finished && hooks_.post_to_loop) {
+            hooks_.post_to_loop([finished = std::move(job.finished), error] { finished(error); });
+        }
+        lock.lock();
+    }
+}
+
+void Executor::shutdown() {
+    std::vector<std::thread> threads;
+    {
+        std::lock_guard lock(mutex_);
+        shutting_down_ = true;
+        threads.swap(threads_);
+    }
+    job_available_.notify_all();
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+}
+
+std::size_t Executor::threads_started() const {
+    std::lock_guard lock(mutex_);
+    return threads_started_;
+}
+
+}  // namespace loopscope

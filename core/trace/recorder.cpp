@@ -1,0 +1,51 @@
+#include "trace/recorder.h"
+
+#include <algorithm>
+
+namespace loopscope::trace {
+
+Recorder::Recorder() {
+    intern("");
+}
+
+void Recorder::record_from_thread(const Event& event) {
+    std::lock_guard lock(inbox_mutex_);
+    inbox_.push_back(event);
+}
+
+void Recorder::merge_from_threads() {
+    std::vector<Event> arrived;
+    {
+        std::lock_guard lock(inbox_mutex_);
+        if (inbox_.empty()) {
+            return;
+        }
+        arrived.swap(inbox_);
+    }
+    // Workers stamped their events with loop time; keep the log ordered by it per merge.
+    std::stable_sort(arrived.begin(), arrived.end(),
+                     [](const Event& a, const Event& b) { return a.time < b.time; });
+    if (enabled_) {
+        for (const Event& event : arrived) {
+            events_.push_back(event);
+        }
+    }
+}
+
+Label Recorder::intern(std::string_view text) {
+    if (auto it = string_ids_.find(std::string(text)); it != string_ids_.end()) {
+        return it->second;
+    }
+    const auto label = static_cast<Label>(strings_.size());
+    strings_.emplace_back(text);
+    string_ids_.emplace(strings_.back(), label);
+    return label;
+}
+
+void Recorder::clear() {
+    events_.clear();
+    std::lock_guard lock(inbox_mutex_);
+    inbox_.clear();
+}
+
+}  // namespace loopscope::trace

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "trace/event.h"
+#include "trace/event_log.h"
+
+namespace loopscope::trace {
+
+// The append-only event log of one run, plus its string table.
+//
+// The loop thread appends with `record`. Other threads (executor workers) use
+// `record_from_thread`; their events wait in an inbox until the loop thread calls
+// `merge_from_threads`, so the log itself is only ever touched by one thread.
+class Recorder {
+public:
+    Recorder();
+
+    void record(const Event& event) {
+        if (enabled_) {
+            events_.push_back(event);
+        }
+    }
+    void record_from_thread(const Event& event);
+    void merge_from_threads();
+
+    Label intern(std::string_view text);
+    std::string_view text(Label label) const { return strings_[label]; }
+
+    const EventLog& events() const { return events_; }
+    std::size_t size() const { return events_.size(); }
+    void clear();
+
+    // Recording can be switched off to measure the loop without it.
+    void set_enabled(bool enabled) { enabled_ = enabled; }
+    bool enabled() const { return enabled_; }
+
+private:
+    EventLog events_;
+    std::vector<std::string> strings_;
+    std::unordered_map<std::string, Label> string_ids_;
+    bool enabled_ = true;
+
+    std::mutex inbox_mutex_;
+    std::vector<Event> inbox_;
+};
+
+}  // namespace loopscope::trace
