@@ -4,7 +4,7 @@
 
 namespace loopscope {
 
-bool FutureCore::cancel(std::string message) {
+bool FutureCore::cancel(std::optional<std::string> message) {
     if (status_ != FutureStatus::Pending) {
         return false;
     }
@@ -12,6 +12,20 @@ bool FutureCore::cancel(std::string message) {
     cancel_message_ = std::move(message);
     schedule_callbacks();
     return true;
+}
+
+void FutureCore::cancel_with(CancelledError error) {
+    check_pending();
+    cancelled_error_ = std::move(error);
+    status_ = FutureStatus::Cancelled;
+    schedule_callbacks();
+}
+
+CancelledError FutureCore::make_cancelled_error() const {
+    if (cancelled_error_) {
+        return *cancelled_error_;
+    }
+    return CancelledError(cancel_message_.value_or(""));
 }
 
 void FutureCore::set_exception(std::exception_ptr exception) {
@@ -22,7 +36,7 @@ void FutureCore::set_exception(std::exception_ptr exception) {
 
 std::exception_ptr FutureCore::exception() const {
     if (status_ == FutureStatus::Cancelled) {
-        throw CancelledError(cancel_message_);
+        throw make_cancelled_error();
     }
     if (status_ != FutureStatus::Finished) {
         throw InvalidStateError("Exception is not set.");
@@ -32,7 +46,7 @@ std::exception_ptr FutureCore::exception() const {
 
 void FutureCore::throw_unless_value() const {
     if (status_ == FutureStatus::Cancelled) {
-        throw CancelledError(cancel_message_);
+        throw make_cancelled_error();
     }
     if (status_ != FutureStatus::Finished) {
         throw InvalidStateError("Result is not set.");
@@ -59,6 +73,12 @@ std::size_t FutureCore::remove_done_callback(std::uint64_t token) {
 }
 
 void FutureCore::schedule_callbacks() {
+    loop_->record(trace::EventKind::FutureDone, id_, 0, static_cast<std::int64_t>(status_));
+    for (const std::uint32_t task : waiting_tasks_) {
+        loop_->record(trace::EventKind::TaskReady, task, id_,
+                      static_cast<std::int64_t>(trace::WakeReason::FutureDone));
+    }
+    waiting_tasks_.clear();
     auto callbacks = std::move(callbacks_);
     callbacks_.clear();
     for (auto& [token, callback] : callbacks) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <coroutine>
 #include <cstdint>
 #include <exception>
 #include <memory>
@@ -16,34 +17,70 @@ namespace loopscope {
 
 enum class FutureStatus : std::uint8_t { Pending, Cancelled, Finished };
 
+// What a waiting task waits on, as the trace names it (the edge task → object).
+enum class AwaitKind : std::uint8_t {
+    Future,
+    Timer,
+    Task,
+    Gather,
+    TaskGroup,
+    Lock,
+    Semaphore,
+    Event,
+    Condition,
+    Queue,
+    ExecutorJob,
+    Shield,
+    Wait,
+};
+struct AwaitTarget {
+    AwaitKind kind;
+    std::uint32_t object;  // trace id of the timer handle, lock, queue, job ...
+};
+
 // The state every future shares, whatever its result type: status, exception, cancel message
 // and done-callbacks. Callbacks are never called inline: when the future completes, each is
 // scheduled with call_soon in registration order (asyncio's Future.__schedule_callbacks).
-class FutureCore {
+class FutureCore : public std::enable_shared_from_this<FutureCore> {
 public:
-    explicit FutureCore(EventLoop& loop) : loop_(&loop) {}
+    explicit FutureCore(EventLoop& loop) : loop_(&loop), id_(loop.next_object_id()) {}
     virtual ~FutureCore() = default;
     FutureCore(const FutureCore&) = delete;
     FutureCore& operator=(const FutureCore&) = delete;
 
     EventLoop& loop() const { return *loop_; }
+    std::uint32_t id() const { return id_; }  // its noun in the trace
     FutureStatus status() const { return status_; }
     bool done() const { return status_ != FutureStatus::Pending; }
     bool cancelled() const { return status_ == FutureStatus::Cancelled; }
 
-    // Pending → Cancelled; false if already done.
-    virtual bool cancel(std::string message = {});
+    // Pending → Cancelled; false if already done. Tasks and gathers override it.
+    virtual bool cancel(std::optional<std::string> message = std::nullopt);
     void set_exception(std::exception_ptr exception);
 
-    // The exception, or null; CancelledError if cancelled; InvalidStateError if pending.
+    // The exception, or null; throws CancelledError if cancelled, InvalidStateError if pending.
     std::exception_ptr exception() const;
+    // Throws what result() throws when there is no value to return.
+    void throw_unless_value() const;
+    // The CancelledError result() raises for a cancelled future.
+    CancelledError make_cancelled_error() const;
 
     std::uint64_t add_done_callback(Callback callback);
     std::size_t remove_done_callback(std::uint64_t token);
 
-    const std::string& cancel_message() const { return cancel_message_; }
+    // The message passed to cancel(); empty when none was (Python's None).
+    const std::optional<std::string>& cancel_message() const { return cancel_message_; }
 
-protected:
+    // What a task awaiting this future is said to wait on in the trace: a timer for sleep(),
+    // a lock for Lock.acquire(), ... By default, the future itself.
+    AwaitTarget await_target() const {
+        return target_ ? *target_ : AwaitTarget{AwaitKind::Future, id_};
+    }
+    void set_await_target(AwaitTarget target) { target_ = target; }
+    // Tasks whose await ends when this future is done: the trace marks them ready then.
+    void add_waiting_task(std::uint32_t task) { waiting_tasks_.push_back(task); }
+
+    // For the typed wrappers that store the value before completing.
     void check_pending() const {
         if (status_ != FutureStatus::Pending) {
             throw InvalidStateError("invalid state");
@@ -53,67 +90,94 @@ protected:
         status_ = FutureStatus::Finished;
         schedule_callbacks();
     }
-    // Throws what result() throws when there is no value to return.
-    void throw_unless_value() const;
+
+protected:
+    // A task whose coroutine let CancelledError escape is cancelled with that very error.
+    void cancel_with(CancelledError error);
 
 private:
     void schedule_callbacks();
 
     EventLoop* loop_;
+    std::uint32_t id_;
     FutureStatus status_ = FutureStatus::Pending;
     std::exception_ptr exception_;
-    std::string cancel_message_;
+    std::optional<std::string> cancel_message_;
+    std::optional<CancelledError> cancelled_error_;
     std::vector<std::pair<std::uint64_t, Callback>> callbacks_;
     std::uint64_t next_token_ = 1;
+    std::optional<AwaitTarget> target_;
+    std::vector<std::uint32_t> waiting_tasks_;
 };
 
+// Where a typed result lives; `void` has none.
 template <class T>
-class FutureState final : public FutureCore {
+class ResultSlot {
 public:
-    using FutureCore::FutureCore;
-
-    void set_result(T value) {
-        check_pending();
-        value_.emplace(std::move(value));
-        finish();
-    }
-    const T& result() const {
-        throw_unless_value();
-        return *value_;
-    }
+    void store(T value) { value_.emplace(std::move(value)); }
+    const T& get() const { return *value_; }
 
 private:
     std::optional<T> value_;
 };
-
 template <>
-class FutureState<void> final : public FutureCore {
+class ResultSlot<void> {};
+
+template <class T>
+class FutureState : public FutureCore, public ResultSlot<T> {
 public:
     using FutureCore::FutureCore;
-
-    void set_result() {
-        check_pending();
-        finish();
-    }
-    void result() const { throw_unless_value(); }
 };
+
+// set_result / result for any core that carries a ResultSlot<T>.
+template <class T, class... V>
+void set_result_on(FutureCore& core, ResultSlot<T>& slot, V&&... value) {
+    core.check_pending();
+    if constexpr (!std::is_void_v<T>) {
+        slot.store(T(std::forward<V>(value)...));
+    }
+    core.finish();
+}
+template <class T>
+decltype(auto) result_of(const FutureCore& core, const ResultSlot<T>& slot) {
+    core.throw_unless_value();
+    if constexpr (!std::is_void_v<T>) {
+        return slot.get();
+    }
+}
+
+// Suspends the awaiting task until `future` is done, then returns its result. Defined with
+// the task machinery (task.h), which a coroutine awaiting a future always includes.
+template <class T>
+struct FutureAwaiter;
 
 // asyncio.Future: a shared handle to a result that will arrive on the loop's thread.
 // Copies refer to the same future.
 template <class T>
 class Future {
 public:
-    explicit Future(EventLoop& loop) : state_(std::make_shared<FutureState<T>>(loop)) {}
+    using value_type = T;
+
+    explicit Future(EventLoop& loop) {
+        auto state = std::make_shared<FutureState<T>>(loop);
+        slot_ = state.get();
+        state_ = std::move(state);
+    }
+    // Any shared state that is a FutureCore with a ResultSlot<T> (a TaskState<T>, ...).
+    template <class State>
+    explicit Future(std::shared_ptr<State> state) : state_(state), slot_(state.get()) {}
 
     bool done() const { return state_->done(); }
     bool cancelled() const { return state_->cancelled(); }
-    bool cancel(std::string message = {}) { return state_->cancel(std::move(message)); }
+    bool cancel(std::optional<std::string> message = std::nullopt) {
+        return state_->cancel(std::move(message));
+    }
     template <class... V>
     void set_result(V&&... value) {
-        state_->set_result(std::forward<V>(value)...);
+        set_result_on<T>(*state_, *slot_, std::forward<V>(value)...);
     }
     void set_exception(std::exception_ptr exception) { state_->set_exception(exception); }
-    decltype(auto) result() const { return state_->result(); }
+    decltype(auto) result() const { return result_of<T>(*state_, *slot_); }
     std::exception_ptr exception() const { return state_->exception(); }
     std::uint64_t add_done_callback(Callback callback) {
         return state_->add_done_callback(std::move(callback));
@@ -122,10 +186,16 @@ public:
         return state_->remove_done_callback(token);
     }
     EventLoop& loop() const { return state_->loop(); }
-    const std::shared_ptr<FutureState<T>>& state() const { return state_; }
+    std::uint32_t id() const { return state_->id(); }
+    const std::shared_ptr<FutureCore>& core() const { return state_; }
 
-private:
-    std::shared_ptr<FutureState<T>> state_;
+    FutureAwaiter<T> operator co_await() const;
+
+    friend bool operator==(const Future& a, const Future& b) { return a.state_ == b.state_; }
+
+protected:
+    std::shared_ptr<FutureCore> state_;
+    ResultSlot<T>* slot_ = nullptr;
 };
 
 }  // namespace loopscope

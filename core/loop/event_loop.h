@@ -121,6 +121,9 @@ public:
             trace::Event{clock_->peek(), iteration(), kind, 0, subject, object, value});
     }
 
+    // A fresh id for a traced object (future, task, primitive): the trace's nouns share one space.
+    std::uint32_t next_object_id() { return next_object_id_++; }
+
     // The loop running on this thread, if any (asyncio.get_running_loop()).
     static EventLoop* running_loop();
 
@@ -162,6 +165,7 @@ private:
     ExceptionHandler exception_handler_;
 
     std::uint32_t next_handle_id_ = 1;
+    std::uint32_t next_object_id_ = 1;
     std::atomic<std::uint32_t> iteration_{0};
     bool running_ = false;
     bool stopping_ = false;

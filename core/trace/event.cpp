@@ -50,8 +50,64 @@ std::string_view to_string(EventKind kind) {
             return "loop-stopped";
         case EventKind::LoopClosed:
             return "loop-closed";
-        case EventKind::FirstSchedulerKind:
-            break;
+        case EventKind::TaskCreated:
+            return "task-created";
+        case EventKind::TaskRenamed:
+            return "task-renamed";
+        case EventKind::TaskReady:
+            return "task-ready";
+        case EventKind::TaskStepBegin:
+            return "task-step-begin";
+        case EventKind::TaskStepEnd:
+            return "task-step-end";
+        case EventKind::TaskWaiting:
+            return "task-waiting";
+        case EventKind::TaskDone:
+            return "task-done";
+        case EventKind::TaskCancelled:
+            return "task-cancelled";
+        case EventKind::TaskFailed:
+            return "task-failed";
+        case EventKind::CancelRequested:
+            return "cancel-requested";
+        case EventKind::CancelDelivered:
+            return "cancel-delivered";
+        case EventKind::Uncancelled:
+            return "uncancelled";
+        case EventKind::FutureDone:
+            return "future-done";
+        case EventKind::GatherChild:
+            return "gather-child";
+        case EventKind::TaskGroupEntered:
+            return "task-group-entered";
+        case EventKind::TaskGroupAborted:
+            return "task-group-aborted";
+        case EventKind::TimeoutScheduled:
+            return "timeout-scheduled";
+        case EventKind::TimeoutExpired:
+            return "timeout-expired";
+        case EventKind::ShieldCreated:
+            return "shield-created";
+        case EventKind::JobFuture:
+            return "job-future";
+        case EventKind::PrimitiveCreated:
+            return "primitive-created";
+        case EventKind::PrimitiveValue:
+            return "primitive-value";
+        case EventKind::WaiterAdded:
+            return "waiter-added";
+        case EventKind::WaiterRemoved:
+            return "waiter-removed";
+        case EventKind::WaiterWoken:
+            return "waiter-woken";
+        case EventKind::LockAcquired:
+            return "lock-acquired";
+        case EventKind::LockReleased:
+            return "lock-released";
+        case EventKind::QueuePut:
+            return "queue-put";
+        case EventKind::QueueGot:
+            return "queue-got";
     }
     return "unknown";
 }

@@ -56,8 +56,72 @@ enum class EventKind : std::uint16_t {
     LoopStopped,
     LoopClosed,
 
-    // Kinds added by later layers start here.
-    FirstSchedulerKind = 64,
+    // --- tasks (async/) -------------------------------------------------------------
+    // subject: task, object: parent task (0 at top level), value: Label of the coroutine name
+    TaskCreated = 64,
+    // subject: task, value: Label of its name (after TaskCreated, and on set_name)
+    TaskRenamed,
+    // subject: task, object: what woke it (future/primitive id, 0 if none), value: WakeReason
+    TaskReady,
+    // subject: task; one send()/throw() into its coroutine
+    TaskStepBegin,
+    TaskStepEnd,
+    // subject: task, object: the awaited object's id, value: AwaitKind
+    TaskWaiting,
+    // subject: task; value: Label of the result / exception text where there is one
+    TaskDone,
+    TaskCancelled,
+    TaskFailed,
+    // subject: task to cancel, object: requesting task (0 outside tasks), value: Label of msg
+    CancelRequested,
+    // subject: task, object: the awaited object CancelledError was thrown at (0: at a yield)
+    CancelDelivered,
+    // subject: task, value: cancellation requests still outstanding
+    Uncancelled,
+    // subject: future id, value: FutureStatus it ended in
+    FutureDone,
+
+    // --- composition (async/) ----------------------------------------------------------
+    // subject: gather's outer future, object: a child future/task, value: child index
+    GatherChild = 96,
+    // subject: the task group's id, object: its parent task
+    TaskGroupEntered,
+    // subject: the task group's id, object: the child task that failed (0: the body)
+    TaskGroupAborted,
+    // subject: the timeout scope's id, object: the task it cancels, value: deadline
+    TimeoutScheduled,
+    TimeoutExpired,
+    // subject: shield's outer future, object: the inner future/task
+    ShieldCreated,
+    // subject: executor job id, object: the future that completes with it
+    JobFuture,
+
+    // --- primitives (sync/) -------------------------------------------------------------
+    // subject: primitive id, value: AwaitKind (Lock, Semaphore, Event, Condition, Queue),
+    // object: initial value (semaphore) or maxsize (queue)
+    PrimitiveCreated = 112,
+    // subject: primitive id, value: its value now (semaphore value, lock 0/1, event 0/1,
+    // queue size)
+    PrimitiveValue,
+    // subject: primitive id, object: task, value: the waiter future's id
+    WaiterAdded,
+    WaiterRemoved,
+    // subject: primitive id, object: task woken (its waiter future resolved)
+    WaiterWoken,
+    // subject: lock id, object: task
+    LockAcquired,
+    LockReleased,
+    // subject: queue id, object: task (0 outside tasks), value: queue size after
+    QueuePut,
+    QueueGot,
+};
+
+// Why a task became ready, the `value` of TaskReady.
+enum class WakeReason : std::uint8_t {
+    Created,     // first step scheduled by create_task
+    Yielded,     // sleep(0) / bare yield
+    FutureDone,  // what it awaited is done
+    Error,       // a step scheduled to throw (awaiting itself, ...)
 };
 
 std::string_view to_string(EventKind kind);

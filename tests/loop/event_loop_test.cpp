@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "loop/loop_test_support.h"
 #include "loop/virtual_clock.h"
-#include "loop_test_support.h"
 
 namespace loopscope {
 namespace {

@@ -6,8 +6,8 @@
 #include <thread>
 
 #include "loop/event_loop.h"
+#include "loop/loop_test_support.h"
 #include "loop/real_clock.h"
-#include "loop_test_support.h"
 
 namespace loopscope {
 namespace {

@@ -6,7 +6,7 @@
 
 #include <random>
 
-#include "loop_test_support.h"
+#include "loop/loop_test_support.h"
 
 namespace loopscope {
 namespace {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "loop/event_loop.h"
-#include "loop_test_support.h"
+#include "loop/loop_test_support.h"
 
 namespace loopscope {
 namespace {

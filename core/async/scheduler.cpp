@@ -1,0 +1,55 @@
+#include "async/scheduler.h"
+
+#include <algorithm>
+
+#include "async/task_core.h"
+
+namespace loopscope {
+
+Scheduler::~Scheduler() {
+    // Tasks still pending hold each other through futures' callbacks; free their frames.
+    std::vector<std::shared_ptr<TaskCore>> pending = std::move(alive_);
+    alive_.clear();
+    for (const auto& task : pending) {
+        task->abandon();
+    }
+}
+
+std::vector<std::shared_ptr<TaskCore>> Scheduler::all_tasks() const {
+    std::vector<std::shared_ptr<TaskCore>> tasks = alive_;
+    std::sort(tasks.begin(), tasks.end(),
+              [](const auto& a, const auto& b) { return a->id() < b->id(); });
+    return tasks;
+}
+
+void Scheduler::enter_task(TaskCore& task) {
+    if (current_ != nullptr) {
+        throw RuntimeError("Cannot enter into task " + task.repr() + " while another task " +
+                           current_->repr() + " is being executed.");
+    }
+    current_ = &task;
+}
+
+void Scheduler::leave_task(TaskCore& task) {
+    if (current_ != &task) {
+        throw RuntimeError("Leaving task " + task.repr() + " does not match the current task.");
+    }
+    current_ = nullptr;
+}
+
+void Scheduler::track(std::shared_ptr<TaskCore> task) {
+    task->alive_index_ = alive_.size();
+    alive_.push_back(std::move(task));
+}
+
+void Scheduler::untrack(TaskCore& task) {
+    const std::size_t index = task.alive_index_;
+    if (index >= alive_.size() || alive_[index].get() != &task) {
+        return;
+    }
+    alive_[index] = std::move(alive_.back());
+    alive_[index]->alive_index_ = index;
+    alive_.pop_back();
+}
+
+}  // namespace loopscope

@@ -1,0 +1,204 @@
+#include "async/task_core.h"
+
+#include "async/scheduler.h"
+
+namespace loopscope {
+
+using trace::EventKind;
+using trace::WakeReason;
+
+namespace {
+
+bool is_cancelled_error(const std::exception_ptr& error) {
+    if (!error) {
+        return false;
+    }
+    try {
+        std::rethrow_exception(error);
+    } catch (const CancelledError&) {
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+std::string describe(const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
+}  // namespace
+
+TaskCore::TaskCore(Scheduler& scheduler, std::string name, trace::Label coroutine)
+    : FutureCore(scheduler.loop()),
+      scheduler_(&scheduler),
+      name_(std::move(name)),
+      name_label_(scheduler.loop().recorder().intern(name_)) {
+    const TaskCore* parent = scheduler.current_task();
+    record(EventKind::TaskCreated, parent != nullptr ? parent->id() : 0, coroutine);
+    record(EventKind::TaskRenamed, 0, name_label_);
+}
+
+TaskCore::~TaskCore() = default;
+
+void TaskCore::record(EventKind kind, std::uint32_t object, std::int64_t value) {
+    loop().record(kind, id(), object, value);
+}
+
+std::string TaskCore::repr() const {
+    const char* state = done() ? (cancelled() ? "cancelled" : "finished") : "pending";
+    return "<Task " + std::string(state) + " name='" + name_ + "'>";
+}
+
+void TaskCore::set_name(std::string name) {
+    name_ = std::move(name);
+    name_label_ = loop().recorder().intern(name_);
+    record(EventKind::TaskRenamed, 0, name_label_);
+}
+
+void TaskCore::start(std::coroutine_handle<> top) {
+    top_ = top;
+    resume_point_ = top;
+    scheduler_->track(self());
+    schedule_step(nullptr, WakeReason::Created, 0);
+}
+
+void TaskCore::schedule_step(std::exception_ptr exception, WakeReason reason, std::uint32_t cause) {
+    record(EventKind::TaskReady, cause, static_cast<std::int64_t>(reason));
+    loop().call_soon([task = self(), exception] { task->step(exception); }, name_label_);
+}
+
+void TaskCore::wait_on(FutureCore& future, std::coroutine_handle<> resume_at) {
+    resume_point_ = resume_at;
+    if (&future == this) {
+        schedule_step(
+            std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + repr())),
+            WakeReason::Error, 0);
+        return;
+    }
+    waiting_on_ = future.shared_from_this();
+    future.add_done_callback([task = self(), awaited = waiting_on_] { task->wakeup(*awaited); });
+    future.add_waiting_task(id());
+    const AwaitTarget target = future.await_target();
+    record(EventKind::TaskWaiting, target.object, static_cast<std::int64_t>(target.kind));
+    if (must_cancel_ && waiting_on_->cancel(cancel_message_)) {
+        must_cancel_ = false;
+    }
+}
+
+void TaskCore::yield(std::coroutine_handle<> resume_at) {
+    resume_point_ = resume_at;
+    schedule_step(nullptr, WakeReason::Yielded, 0);
+}
+
+void TaskCore::wakeup(FutureCore& future) {
+    std::exception_ptr error;
+    try {
+        future.throw_unless_value();
+    } catch (...) {
+        error = std::current_exception();
+    }
+    step(error);
+}
+
+void TaskCore::step(std::exception_ptr exception) {
+    if (done()) {
+        throw InvalidStateError("_step(): already done: " + repr());
+    }
+    if (must_cancel_) {
+        if (!is_cancelled_error(exception)) {
+            exception = std::make_exception_ptr(CancelledError(cancel_message_.value_or("")));
+        }
+        must_cancel_ = false;
+    }
+    if (is_cancelled_error(exception)) {
+        const AwaitTarget target =
+            waiting_on_ ? waiting_on_->await_target() : AwaitTarget{AwaitKind::Future, 0};
+        record(EventKind::CancelDelivered, target.object, static_cast<std::int64_t>(target.kind));
+    }
+    waiting_on_.reset();
+
+    scheduler_->enter_task(*this);
+    record(EventKind::TaskStepBegin);
+    exception_to_throw_ = std::move(exception);
+    std::coroutine_handle<> frame = std::exchange(resume_point_, {});
+    while (frame) {
+        frame.resume();
+        frame = std::exchange(next_, {});
+    }
+    exception_to_throw_ = nullptr;
+    record(EventKind::TaskStepEnd);
+    scheduler_->leave_task(*this);
+
+    if (top_ && top_.done()) {
+        finish_from_top_frame();
+    }
+}
+
+void TaskCore::finish_from_top_frame() {
+    const std::exception_ptr error = top_frame_exception();
+    if (!error) {
+        if (must_cancel_) {
+            // Cancelled right before the coroutine returned.
+            must_cancel_ = false;
+            FutureCore::cancel(cancel_message_);
+            record(EventKind::TaskCancelled);
+        } else {
+            set_result_from_top_frame();
+            record(EventKind::TaskDone);
+        }
+    } else {
+        try {
+            std::rethrow_exception(error);
+        } catch (const CancelledError& cancelled_error) {
+            cancel_with(cancelled_error);
+            record(EventKind::TaskCancelled, 0,
+                   loop().recorder().intern(cancelled_error.message()));
+        } catch (...) {
+            set_exception(error);
+            record(EventKind::TaskFailed, 0, loop().recorder().intern(describe(error)));
+        }
+    }
+    top_ = {};
+    destroy_frames();
+    scheduler_->untrack(*this);
+}
+
+bool TaskCore::cancel(std::optional<std::string> message) {
+    const TaskCore* requester = scheduler_->current_task();
+    record(EventKind::CancelRequested, requester != nullptr ? requester->id() : 0,
+           message ? loop().recorder().intern(*message) : 0);
+    if (done()) {
+        return false;
+    }
+    ++cancel_requests_;
+    if (waiting_on_ && waiting_on_->cancel(message)) {
+        // Keep waiting_on_: a task that swallows the cancellation may need cancelling again.
+        return true;
+    }
+    // The next step is already scheduled (or running): it throws CancelledError.
+    must_cancel_ = true;
+    cancel_message_ = std::move(message);
+    return true;
+}
+
+int TaskCore::uncancel() {
+    if (cancel_requests_ > 0) {
+        --cancel_requests_;
+    }
+    record(EventKind::Uncancelled, 0, cancel_requests_);
+    return cancel_requests_;
+}
+
+void TaskCore::abandon() {
+    top_ = {};
+    destroy_frames();
+    waiting_on_.reset();
+}
+
+}  // namespace loopscope

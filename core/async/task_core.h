@@ -1,0 +1,109 @@
+#pragma once
+
+#include <coroutine>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "async/future.h"
+#include "trace/event.h"
+
+namespace loopscope {
+
+class Scheduler;
+
+// g++ turns a returned coroutine handle into a tail call only when optimising; at -O0 and under
+// sanitizers each symmetric transfer is a real call, and a deep chain of synchronous co_awaits
+// overflows the stack. There the hand-off goes through the task's trampoline instead: the
+// awaiter stores the next frame and suspends, and TaskCore::step resumes it from a loop.
+#if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+inline constexpr bool kSymmetricTransferIsTailCall = true;
+#else
+inline constexpr bool kSymmetricTransferIsTailCall = false;
+#endif
+
+// asyncio.Task without its result type: the step/wakeup machine, cancellation requests, name.
+//
+// A task runs its coroutine one step at a time. A step resumes the innermost suspended frame
+// (with an exception to throw there, if any) and ends when the coroutine awaits a pending
+// future (the task waits: the future's done-callback wakes it), yields (sleep(0): the next step
+// is scheduled at once), or returns (the task is done). Frames awaited directly run inside the
+// same step, as `await coro()` does in Python.
+class TaskCore : public FutureCore {
+public:
+    TaskCore(Scheduler& scheduler, std::string name, trace::Label coroutine);
+    ~TaskCore() override;
+
+    // Task.cancel(msg): asks the task to stop. If it waits on a future, that future is cancelled
+    // now (recursing down a chain of awaited tasks); otherwise its next step throws
+    // CancelledError. False if the task is done.
+    bool cancel(std::optional<std::string> message = std::nullopt) override;
+    int cancelling() const { return cancel_requests_; }
+    int uncancel();
+
+    const std::string& name() const { return name_; }
+    void set_name(std::string name);
+    Scheduler& scheduler() const { return *scheduler_; }
+    // The future this task waits on, or null while it is ready or running.
+    FutureCore* waiting_on() const { return waiting_on_.get(); }
+
+    // --- for awaiters ---------------------------------------------------------------------
+    std::coroutine_handle<> hand_off(std::coroutine_handle<> next) {
+        if constexpr (kSymmetricTransferIsTailCall) {
+            return next;
+        } else {
+            next_ = next;
+            return std::noop_coroutine();
+        }
+    }
+    // The awaiting frame suspends until `future` is done.
+    void wait_on(FutureCore& future, std::coroutine_handle<> resume_at);
+    // The frame suspends for one loop iteration (a bare yield).
+    void yield(std::coroutine_handle<> resume_at);
+    // What the step must throw into the frame it resumes (CancelledError, an awaited error).
+    std::exception_ptr take_exception_to_throw() {
+        return std::exchange(exception_to_throw_, nullptr);
+    }
+
+    // Breaks the reference cycles of a task that will never finish (its frame holds futures
+    // whose callbacks hold the task). Called by the Scheduler when it goes away.
+    void abandon();
+
+    // "<Task pending name='Task-2'>", as far as C++ knows it.
+    std::string repr() const;
+
+protected:
+    // The derived, typed task: the top frame.
+    void start(std::coroutine_handle<> top);
+    virtual std::exception_ptr top_frame_exception() = 0;
+    virtual void set_result_from_top_frame() = 0;
+    virtual void destroy_frames() = 0;
+
+private:
+    std::shared_ptr<TaskCore> self() {
+        return std::static_pointer_cast<TaskCore>(shared_from_this());
+    }
+    void schedule_step(std::exception_ptr exception, trace::WakeReason reason, std::uint32_t cause);
+    void step(std::exception_ptr exception);
+    void wakeup(FutureCore& future);
+    void finish_from_top_frame();
+    void record(trace::EventKind kind, std::uint32_t object = 0, std::int64_t value = 0);
+
+    friend class Scheduler;
+    std::size_t alive_index_ = 0;  // position in the Scheduler's table of live tasks
+
+    Scheduler* scheduler_;
+    std::string name_;
+    trace::Label name_label_;
+    std::shared_ptr<FutureCore> waiting_on_;  // CPython's _fut_waiter
+    std::coroutine_handle<> top_;
+    std::coroutine_handle<> resume_point_;  // the innermost suspended frame
+    std::coroutine_handle<> next_;          // trampoline: the frame to resume next in this step
+    std::exception_ptr exception_to_throw_;
+    std::optional<std::string> cancel_message_;
+    int cancel_requests_ = 0;
+    bool must_cancel_ = false;
+};
+
+}  // namespace loopscope

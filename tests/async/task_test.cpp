@@ -1,0 +1,172 @@
+// Tasks: lazy start, steps, waiting, results, names, current and all tasks.
+#include "async/task.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "async/run.h"
+#include "async/sleep.h"
+
+namespace loopscope {
+namespace {
+
+struct TaskTest : ::testing::Test {
+    EventLoop loop;
+    Scheduler scheduler{loop};
+    std::vector<std::string> log;
+
+    void note(const std::string& what) {
+        log.push_back(what + "@" + std::to_string(loop.iteration()));
+    }
+};
+
+TEST_F(TaskTest, ChildStartsNextIterationWhileTheParentKeepsRunning) {
+    auto child = [&]() -> Coro<int> {
+        note("child runs");
+        co_return 7;
+    };
+    auto main = [&]() -> Coro<int> {
+        note("main starts");
+        Task<int> task = create_task(scheduler, child());
+        note("main continues");
+        const int value = co_await task;
+        note("main resumes");
+        co_return value;
+    };
+    EXPECT_EQ(run(scheduler, main()), 7);
+    // child finishes in iteration 2, so the awaiting main resumes in iteration 3.
+    EXPECT_EQ(log, (std::vector<std::string>{"main starts@1", "main continues@1", "child runs@2",
+                                             "main resumes@3"}));
+}
+
+TEST_F(TaskTest, SleepZeroIsABareYield) {
+    auto main = [&]() -> Coro<void> {
+        note("before");
+        co_await sleep(0);
+        note("after");
+    };
+    run(scheduler, main());
+    EXPECT_EQ(log, (std::vector<std::string>{"before@1", "after@2"}));
+    EXPECT_EQ(loop.timer_count(), 0u);
+}
+
+TEST_F(TaskTest, SleepResumesOneIterationAfterItsTimerFires) {
+    auto main = [&]() -> Coro<void> {
+        co_await sleep(seconds(1));
+        note("woke");
+    };
+    run(scheduler, main());
+    // 1: main sleeps; 2: timer fires, sets the future; 3: the wake-up steps main.
+    EXPECT_EQ(log, (std::vector<std::string>{"woke@3"}));
+    EXPECT_GE(loop.time(), seconds(1));
+}
+
+TEST_F(TaskTest, TasksAreNamedFromOneCounter) {
+    std::vector<std::string> names;
+    auto child = [&]() -> Coro<void> { co_return; };
+    auto main = [&]() -> Coro<void> {
+        names.push_back(scheduler.current_task()->name());
+        Task<void> a = create_task(scheduler, child());
+        Task<void> b = create_task(scheduler, child(), "worker");
+        Task<void> c = create_task(scheduler, child());
+        names.push_back(a.name());
+        names.push_back(b.name());
+        names.push_back(c.name());
+        c.set_name("renamed");
+        names.push_back(c.name());
+        co_await a;
+        co_await b;
+        co_await c;
+    };
+    run(scheduler, main());
+    EXPECT_EQ(names, (std::vector<std::string>{"Task-1", "Task-2", "worker", "Task-3", "renamed"}));
+}
+
+TEST_F(TaskTest, CurrentTaskIsNullBetweenStepsAndAllTasksListsPendingOnes) {
+    std::size_t seen_inside = 0;
+    auto child = [&]() -> Coro<void> { co_await sleep(seconds(1)); };
+    auto main = [&]() -> Coro<void> {
+        Task<void> a = create_task(scheduler, child());
+        Task<void> b = create_task(scheduler, child());
+        seen_inside = scheduler.all_tasks().size();
+        co_await a;
+        co_await b;
+    };
+    EXPECT_EQ(scheduler.current_task(), nullptr);
+    run(scheduler, main());
+    EXPECT_EQ(seen_inside, 3u);
+    EXPECT_TRUE(scheduler.all_tasks().empty());
+}
+
+TEST_F(TaskTest, ExceptionsPropagateThroughAwait) {
+    auto failing = [&]() -> Coro<int> {
+        co_await sleep(0);
+        throw ValueError("lost");
+    };
+    auto main = [&]() -> Coro<std::string> {
+        Task<int> task = create_task(scheduler, failing());
+        try {
+            co_await task;
+        } catch (const ValueError& error) {
+            co_return error.what();
+        }
+        co_return "no error";
+    };
+    EXPECT_EQ(run(scheduler, main()), "lost");
+}
+
+TEST_F(TaskTest, AwaitingACoroutineRunsItInTheSameStep) {
+    auto inner = [&]() -> Coro<int> {
+        note("inner");
+        co_return 5;
+    };
+    auto main = [&]() -> Coro<int> {
+        const int a = co_await inner();
+        const int b = co_await inner();
+        note("main");
+        co_return a + b;
+    };
+    EXPECT_EQ(run(scheduler, main()), 10);
+    EXPECT_EQ(log, (std::vector<std::string>{"inner@1", "inner@1", "main@1"}));
+}
+
+Coro<int> count_down(int depth) {
+    if (depth == 0) {
+        co_return 0;
+    }
+    co_return 1 + co_await count_down(depth - 1);
+}
+
+TEST_F(TaskTest, DeepSynchronousAwaitChainsDoNotOverflowTheStack) {
+    EXPECT_EQ(run(scheduler, count_down(100'000)), 100'000);
+}
+
+TEST_F(TaskTest, TaskCannotAwaitItself) {
+    std::string error;
+    Task<void>* self = nullptr;
+    auto main = [&]() -> Coro<void> {
+        co_await sleep(0);
+        try {
+            co_await *self;
+        } catch (const RuntimeError& e) {
+            error = e.what();
+        }
+    };
+    Task<void> task = create_task(scheduler, main());
+    self = &task;
+    loop.run_until_complete(task);
+    EXPECT_EQ(error, "Task cannot await on itself: <Task pending name='Task-1'>");
+}
+
+TEST_F(TaskTest, ResultOfAPendingTaskIsAnInvalidStateError) {
+    auto main = [&]() -> Coro<void> { co_await sleep(seconds(1)); };
+    Task<void> task = create_task(scheduler, main());
+    EXPECT_THROW(task.result(), InvalidStateError);
+    loop.run_until_complete(task);
+    EXPECT_NO_THROW(task.result());
+}
+
+}  // namespace
+}  // namespace loopscope
