@@ -3,11 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "async/run.h"
 #include "async/sleep.h"
+#include "support/cpython_expected.h"
 
 namespace loopscope {
 namespace {
@@ -17,9 +19,17 @@ struct TaskTest : ::testing::Test {
     Scheduler scheduler{loop};
     std::vector<std::string> log;
 
-    void note(const std::string& what) {
+    // Notes are `what@iteration`, as tests/async/cpython/task_orders.py records them.
+    void note(std::string what) {
+        std::replace(what.begin(), what.end(), ' ', '_');
         log.push_back(what + "@" + std::to_string(loop.iteration()));
     }
+    std::vector<std::string> cpython(const std::string& scenario) const {
+        return expected.at(scenario);
+    }
+
+    std::map<std::string, std::vector<std::string>> expected =
+        testing::cpython_expected("async/expected/task_orders.txt");
 };
 
 TEST_F(TaskTest, ChildStartsNextIterationWhileTheParentKeepsRunning) {
@@ -37,8 +47,7 @@ TEST_F(TaskTest, ChildStartsNextIterationWhileTheParentKeepsRunning) {
     };
     EXPECT_EQ(run(scheduler, main()), 7);
     // child finishes in iteration 2, so the awaiting main resumes in iteration 3.
-    EXPECT_EQ(log, (std::vector<std::string>{"main starts@1", "main continues@1", "child runs@2",
-                                             "main resumes@3"}));
+    EXPECT_EQ(log, cpython("child_starts_next_iteration"));
 }
 
 TEST_F(TaskTest, SleepZeroIsABareYield) {
@@ -48,7 +57,7 @@ TEST_F(TaskTest, SleepZeroIsABareYield) {
         note("after");
     };
     run(scheduler, main());
-    EXPECT_EQ(log, (std::vector<std::string>{"before@1", "after@2"}));
+    EXPECT_EQ(log, cpython("sleep_zero_is_a_bare_yield"));
     EXPECT_EQ(loop.timer_count(), 0u);
 }
 
@@ -59,7 +68,7 @@ TEST_F(TaskTest, SleepResumesOneIterationAfterItsTimerFires) {
     };
     run(scheduler, main());
     // 1: main sleeps; 2: timer fires, sets the future; 3: the wake-up steps main.
-    EXPECT_EQ(log, (std::vector<std::string>{"woke@3"}));
+    EXPECT_EQ(log, cpython("sleep_resumes_after_timer"));
     EXPECT_GE(loop.time(), seconds(1));
 }
 
@@ -129,7 +138,7 @@ TEST_F(TaskTest, AwaitingACoroutineRunsItInTheSameStep) {
         co_return a + b;
     };
     EXPECT_EQ(run(scheduler, main()), 10);
-    EXPECT_EQ(log, (std::vector<std::string>{"inner@1", "inner@1", "main@1"}));
+    EXPECT_EQ(log, cpython("awaiting_a_coroutine_runs_inline"));
 }
 
 Coro<int> count_down(int depth) {

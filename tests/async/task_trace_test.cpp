@@ -1,0 +1,140 @@
+// What a task's life looks like in the trace: one event per state change, with its edges.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "async/run.h"
+#include "async/sleep.h"
+#include "async/task.h"
+
+namespace loopscope {
+namespace {
+
+using trace::Event;
+using trace::EventKind;
+using trace::WakeReason;
+
+std::vector<Event> events_of(const trace::Recorder& recorder, std::uint32_t task) {
+    std::vector<Event> found;
+    for (const Event& event : recorder.events()) {
+        if (event.kind >= EventKind::TaskCreated && event.kind <= EventKind::Uncancelled &&
+            event.subject == task) {
+            found.push_back(event);
+        }
+    }
+    return found;
+}
+
+std::vector<EventKind> kinds(const std::vector<Event>& events) {
+    std::vector<EventKind> result;
+    for (const Event& event : events) {
+        result.push_back(event.kind);
+    }
+    return result;
+}
+
+TEST(TaskTraceTest, ALifeFromCreationThroughATimerToDone) {
+    EventLoop loop;
+    Scheduler scheduler(loop);
+    std::uint32_t child_id = 0;
+    auto child = [&]() -> Coro<void> { co_await sleep(seconds(1)); };
+    auto main = [&]() -> Coro<void> {
+        Task<void> task = create_task(scheduler, child(), {}, "child");
+        child_id = task.id();
+        co_await task;
+    };
+    run(scheduler, main());
+    const auto events = events_of(loop.recorder(), child_id);
+    EXPECT_EQ(kinds(events), (std::vector<EventKind>{EventKind::TaskCreated, EventKind::TaskRenamed,
+                                                     EventKind::TaskReady, EventKind::TaskStepBegin,
+                                                     EventKind::TaskWaiting, EventKind::TaskStepEnd,
+                                                     EventKind::TaskReady, EventKind::TaskStepBegin,
+                                                     EventKind::TaskStepEnd, EventKind::TaskDone}));
+    const auto& recorder = loop.recorder();
+    EXPECT_EQ(recorder.text(static_cast<trace::Label>(events[0].value)), "child");
+    EXPECT_NE(events[0].object, 0u);  // created by main
+    EXPECT_EQ(recorder.text(static_cast<trace::Label>(events[1].value)), "Task-2");
+    EXPECT_EQ(events[2].value, static_cast<std::int64_t>(WakeReason::Created));
+    EXPECT_EQ(events[4].value, static_cast<std::int64_t>(AwaitKind::Timer));
+    EXPECT_EQ(events[6].value, static_cast<std::int64_t>(WakeReason::FutureDone));
+    EXPECT_NE(events[6].object, 0u);  // woken by the sleep's future
+    // The timer it waits on is a real armed timer in the trace.
+    bool timer_armed = false;
+    for (const Event& event : recorder.events()) {
+        timer_armed |= event.kind == EventKind::TimerArmed && event.subject == events[4].object;
+    }
+    EXPECT_TRUE(timer_armed);
+}
+
+TEST(TaskTraceTest, CancellationIsRequestedDeliveredAndEndsTheTask) {
+    EventLoop loop;
+    Scheduler scheduler(loop);
+    std::uint32_t child_id = 0;
+    std::uint32_t main_id = 0;
+    auto child = [&]() -> Coro<void> { co_await sleep(seconds(1)); };
+    auto main = [&]() -> Coro<void> {
+        main_id = scheduler.current_task()->id();
+        Task<void> task = create_task(scheduler, child());
+        child_id = task.id();
+        co_await sleep(0);
+        task.cancel("enough");
+        try {
+            co_await task;
+        } catch (const CancelledError&) {
+        }
+    };
+    run(scheduler, main());
+    const auto events = events_of(loop.recorder(), child_id);
+    std::vector<EventKind> cancel_kinds;
+    for (const Event& event : events) {
+        if (event.kind == EventKind::CancelRequested || event.kind == EventKind::CancelDelivered ||
+            event.kind == EventKind::TaskCancelled) {
+            cancel_kinds.push_back(event.kind);
+            if (event.kind == EventKind::CancelRequested) {
+                EXPECT_EQ(event.object, main_id);
+                EXPECT_EQ(loop.recorder().text(static_cast<trace::Label>(event.value)), "enough");
+            }
+            if (event.kind == EventKind::CancelDelivered) {
+                EXPECT_EQ(event.value, static_cast<std::int64_t>(AwaitKind::Timer));
+            }
+        }
+    }
+    EXPECT_EQ(cancel_kinds,
+              (std::vector<EventKind>{EventKind::CancelRequested, EventKind::CancelDelivered,
+                                      EventKind::TaskCancelled}));
+}
+
+TEST(TaskTraceTest, FailureRecordsTheExceptionText) {
+    EventLoop loop;
+    Scheduler scheduler(loop);
+    auto failing = [&]() -> Coro<void> {
+        throw ValueError("lost");
+        co_return;
+    };
+    Task<void> task = create_task(scheduler, failing());
+    EXPECT_THROW(loop.run_until_complete(task), ValueError);
+    const auto events = events_of(loop.recorder(), task.id());
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.back().kind, EventKind::TaskFailed);
+    EXPECT_EQ(loop.recorder().text(static_cast<trace::Label>(events.back().value)), "lost");
+}
+
+TEST(TaskTraceTest, UncancelIsRecordedWithTheRemainingCount) {
+    EventLoop loop;
+    Scheduler scheduler(loop);
+    auto child = [&]() -> Coro<void> { co_await sleep(seconds(1)); };
+    Task<void> task = create_task(scheduler, child());
+    task.cancel();
+    task.cancel();
+    task.uncancel();
+    const auto events = events_of(loop.recorder(), task.id());
+    EXPECT_EQ(events.back().kind, EventKind::Uncancelled);
+    EXPECT_EQ(events.back().value, 1);
+    try {
+        loop.run_until_complete(task);
+    } catch (const CancelledError&) {
+    }
+}
+
+}  // namespace
+}  // namespace loopscope
