@@ -9,23 +9,41 @@ bool FutureCore::cancel(std::optional<std::string> message) {
         return false;
     }
     status_ = FutureStatus::Cancelled;
-    cancel_message_ = std::move(message);
+    if (message) {
+        cancel_message_ = std::make_unique<std::string>(std::move(*message));
+    }
     schedule_callbacks();
     return true;
 }
 
 void FutureCore::cancel_with(CancelledError error) {
     check_pending();
-    cancelled_error_ = std::move(error);
+    exception_ = std::make_exception_ptr(std::move(error));
     status_ = FutureStatus::Cancelled;
     schedule_callbacks();
 }
 
 CancelledError FutureCore::make_cancelled_error() const {
-    if (cancelled_error_) {
-        return *cancelled_error_;
+    if (exception_) {
+        try {
+            std::rethrow_exception(exception_);
+        } catch (const CancelledError& error) {
+            return error;
+        } catch (...) {
+        }
     }
-    return CancelledError(cancel_message_.value_or(""));
+    return CancelledError(cancel_message_ ? *cancel_message_ : std::string());
+}
+
+void FutureCore::add_waiting_task(std::uint32_t task) {
+    if (first_waiting_task_ == 0) {
+        first_waiting_task_ = task;
+        return;
+    }
+    if (!more_waiting_tasks_) {
+        more_waiting_tasks_ = std::make_unique<std::vector<std::uint32_t>>();
+    }
+    more_waiting_tasks_->push_back(task);
 }
 
 void FutureCore::set_exception(std::exception_ptr exception) {
@@ -57,32 +75,51 @@ void FutureCore::throw_unless_value() const {
 }
 
 std::uint64_t FutureCore::add_done_callback(Callback callback) {
-    const std::uint64_t token = next_token_++;
+    const std::uint32_t token = next_token_++;
     if (done()) {
         loop_->call_soon(std::move(callback));
+    } else if (first_callback_.token == 0 && more_callbacks_.empty()) {
+        first_callback_ = DoneCallback{token, std::move(callback)};
     } else {
-        callbacks_.emplace_back(token, std::move(callback));
+        more_callbacks_.push_back(DoneCallback{token, std::move(callback)});
     }
     return token;
 }
 
 std::size_t FutureCore::remove_done_callback(std::uint64_t token) {
-    const auto removed =
-        std::erase_if(callbacks_, [token](const auto& entry) { return entry.first == token; });
-    return removed;
+    if (first_callback_.token != 0 && first_callback_.token == token) {
+        first_callback_ = DoneCallback{};
+        return 1;
+    }
+    return std::erase_if(more_callbacks_,
+                         [token](const DoneCallback& entry) { return entry.token == token; });
 }
 
 void FutureCore::schedule_callbacks() {
     loop_->record(trace::EventKind::FutureDone, id_, 0, static_cast<std::int64_t>(status_));
-    for (const std::uint32_t task : waiting_tasks_) {
+    auto mark_ready = [this](std::uint32_t task) {
         loop_->record(trace::EventKind::TaskReady, task, id_,
                       static_cast<std::int64_t>(trace::WakeReason::FutureDone));
+    };
+    if (first_waiting_task_ != 0) {
+        mark_ready(std::exchange(first_waiting_task_, 0));
     }
-    waiting_tasks_.clear();
-    auto callbacks = std::move(callbacks_);
-    callbacks_.clear();
-    for (auto& [token, callback] : callbacks) {
-        loop_->call_soon(std::move(callback));
+    if (more_waiting_tasks_) {
+        for (const std::uint32_t task : *more_waiting_tasks_) {
+            mark_ready(task);
+        }
+        more_waiting_tasks_.reset();
+    }
+    // Registration order: the inline first callback, unless it was removed, comes first.
+    DoneCallback first = std::move(first_callback_);
+    first_callback_ = DoneCallback{};
+    std::vector<DoneCallback> more = std::move(more_callbacks_);
+    more_callbacks_.clear();
+    if (first.token != 0) {
+        loop_->call_soon(std::move(first.callback));
+    }
+    for (DoneCallback& entry : more) {
+        loop_->call_soon(std::move(entry.callback));
     }
 }
 

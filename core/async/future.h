@@ -37,6 +37,7 @@ struct AwaitTarget {
     AwaitKind kind;
     std::uint32_t object;  // trace id of the timer handle, lock, queue, job ...
 };
+static_assert(sizeof(AwaitTarget) == 8);
 
 // The state every future shares, whatever its result type: status, exception, cancel message
 // and done-callbacks. Callbacks are never called inline: when the future completes, each is
@@ -69,16 +70,18 @@ public:
     std::size_t remove_done_callback(std::uint64_t token);
 
     // The message passed to cancel(); empty when none was (Python's None).
-    const std::optional<std::string>& cancel_message() const { return cancel_message_; }
+    std::optional<std::string> cancel_message() const {
+        return cancel_message_ ? std::optional<std::string>(*cancel_message_) : std::nullopt;
+    }
 
     // What a task awaiting this future is said to wait on in the trace: a timer for sleep(),
     // a lock for Lock.acquire(), ... By default, the future itself.
     AwaitTarget await_target() const {
-        return target_ ? *target_ : AwaitTarget{AwaitKind::Future, id_};
+        return target_.object != 0 ? target_ : AwaitTarget{AwaitKind::Future, id_};
     }
     void set_await_target(AwaitTarget target) { target_ = target; }
     // Tasks whose await ends when this future is done: the trace marks them ready then.
-    void add_waiting_task(std::uint32_t task) { waiting_tasks_.push_back(task); }
+    void add_waiting_task(std::uint32_t task);
 
     // For the typed wrappers that store the value before completing.
     void check_pending() const {
@@ -98,16 +101,24 @@ protected:
 private:
     void schedule_callbacks();
 
+    struct DoneCallback {
+        std::uint32_t token = 0;  // 0: empty
+        Callback callback;
+    };
+
+    // Laid out for size: a future is part of every task and most waits. Almost every future
+    // has one done-callback and one waiting task, so the first of each is stored inline.
     EventLoop* loop_;
+    std::exception_ptr exception_;  // also the CancelledError a task was cancelled with
+    std::unique_ptr<std::string> cancel_message_;  // null: None
+    DoneCallback first_callback_;
+    std::vector<DoneCallback> more_callbacks_;
+    std::unique_ptr<std::vector<std::uint32_t>> more_waiting_tasks_;
     std::uint32_t id_;
+    std::uint32_t next_token_ = 1;
+    std::uint32_t first_waiting_task_ = 0;
+    AwaitTarget target_{AwaitKind::Future, 0};  // object 0: the future itself
     FutureStatus status_ = FutureStatus::Pending;
-    std::exception_ptr exception_;
-    std::optional<std::string> cancel_message_;
-    std::optional<CancelledError> cancelled_error_;
-    std::vector<std::pair<std::uint64_t, Callback>> callbacks_;
-    std::uint64_t next_token_ = 1;
-    std::optional<AwaitTarget> target_;
-    std::vector<std::uint32_t> waiting_tasks_;
 };
 
 // Where a typed result lives; `void` has none.

@@ -38,7 +38,7 @@ void Scheduler::leave_task(TaskCore& task) {
 }
 
 void Scheduler::track(std::shared_ptr<TaskCore> task) {
-    task->alive_index_ = alive_.size();
+    task->alive_index_ = static_cast<std::uint32_t>(alive_.size());
     alive_.push_back(std::move(task));
 }
 
@@ -48,7 +48,7 @@ void Scheduler::untrack(TaskCore& task) {
         return;
     }
     alive_[index] = std::move(alive_.back());
-    alive_[index]->alive_index_ = index;
+    alive_[index]->alive_index_ = static_cast<std::uint32_t>(index);
     alive_.pop_back();
 }
 

@@ -1,12 +1,47 @@
 #pragma once
 
+#include <coroutine>
+#include <exception>
+
 #include "async/coro.h"
 #include "loop/time.h"
 
 namespace loopscope {
 
-// asyncio.sleep: 0 (or less) is a bare yield, one loop iteration; otherwise a future resolved
-// by a call_later timer, which the task waits on (the trace shows the edge task → timer).
-Coro<void> sleep(Nanos delay);
+// `co_await sleep(d)`: asyncio.sleep. A delay of 0 (or less) is a bare yield, one loop
+// iteration; otherwise the task waits on a call_later timer (the trace shows the edge
+// task → timer) and resumes one iteration after it fires. An awaitable rather than a Coro:
+// sleeping costs no coroutine frame.
+class [[nodiscard]] Sleep {
+public:
+    explicit Sleep(Nanos delay) : delay_(delay) {}
+
+    bool await_ready() const noexcept { return false; }
+    template <class Promise>
+    void await_suspend(std::coroutine_handle<Promise> frame) {
+        task_ = frame.promise().task;
+        if (delay_ <= 0) {
+            task_->yield(frame);
+        } else {
+            task_->sleep_for(delay_, frame);
+        }
+    }
+    void await_resume() const {
+        if (delay_ > 0) {
+            task_->end_sleep();
+        }
+        if (auto error = task_->take_exception_to_throw()) {
+            std::rethrow_exception(error);
+        }
+    }
+
+private:
+    Nanos delay_;
+    TaskCore* task_ = nullptr;
+};
+
+inline Sleep sleep(Nanos delay) {
+    return Sleep(delay);
+}
 
 }  // namespace loopscope

@@ -48,7 +48,7 @@ public:
     }
     int cancelling() const { return task_->cancelling(); }
     int uncancel() { return task_->uncancel(); }
-    const std::string& name() const { return task_->name(); }
+    std::string name() const { return task_->name(); }
     void set_name(std::string name) { task_->set_name(std::move(name)); }
     TaskCore& core_task() const { return *task_; }
 

@@ -37,8 +37,7 @@ std::string describe(const std::exception_ptr& error) {
 TaskCore::TaskCore(Scheduler& scheduler, std::string name, trace::Label coroutine)
     : FutureCore(scheduler.loop()),
       scheduler_(&scheduler),
-      name_(std::move(name)),
-      name_label_(scheduler.loop().recorder().intern(name_)) {
+      name_label_(scheduler.loop().recorder().intern(name)) {
     const TaskCore* parent = scheduler.current_task();
     record(EventKind::TaskCreated, parent != nullptr ? parent->id() : 0, coroutine);
     record(EventKind::TaskRenamed, 0, name_label_);
@@ -52,13 +51,26 @@ void TaskCore::record(EventKind kind, std::uint32_t object, std::int64_t value) 
 
 std::string TaskCore::repr() const {
     const char* state = done() ? (cancelled() ? "cancelled" : "finished") : "pending";
-    return "<Task " + std::string(state) + " name='" + name_ + "'>";
+    return "<Task " + std::string(state) + " name='" + name() + "'>";
+}
+
+std::string TaskCore::name() const {
+    return std::string(loop().recorder().text(name_label_));
 }
 
 void TaskCore::set_name(std::string name) {
-    name_ = std::move(name);
-    name_label_ = loop().recorder().intern(name_);
+    name_label_ = loop().recorder().intern(name);
     record(EventKind::TaskRenamed, 0, name_label_);
+}
+
+AwaitTarget TaskCore::current_await_target() const {
+    if (sleeping_) {
+        return {AwaitKind::Timer, sleep_timer_.id()};
+    }
+    if (waiting_on_) {
+        return waiting_on_->await_target();
+    }
+    return {AwaitKind::Future, 0};
 }
 
 void TaskCore::start(std::coroutine_handle<> top) {
@@ -82,11 +94,15 @@ void TaskCore::wait_on(FutureCore& future, std::coroutine_handle<> resume_at) {
         return;
     }
     waiting_on_ = future.shared_from_this();
-    future.add_done_callback([task = self(), awaited = waiting_on_] { task->wakeup(*awaited); });
+    // A raw pointer keeps the callback inside std::function's own buffer. The task outlives it:
+    // the Scheduler holds every unfinished task, and only this wake-up can finish this one.
+    future.add_done_callback([task = this] { task->wakeup(); });
     future.add_waiting_task(id());
     const AwaitTarget target = future.await_target();
     record(EventKind::TaskWaiting, target.object, static_cast<std::int64_t>(target.kind));
-    if (must_cancel_ && waiting_on_->cancel(cancel_message_)) {
+    if (must_cancel_ &&
+        waiting_on_->cancel(cancel_message_ ? std::optional<std::string>(*cancel_message_)
+                                            : std::nullopt)) {
         must_cancel_ = false;
     }
 }
@@ -96,14 +112,46 @@ void TaskCore::yield(std::coroutine_handle<> resume_at) {
     schedule_step(nullptr, WakeReason::Yielded, 0);
 }
 
-void TaskCore::wakeup(FutureCore& future) {
+void TaskCore::wakeup() {
+    if (!waiting_on_) {
+        return;  // abandoned
+    }
     std::exception_ptr error;
     try {
-        future.throw_unless_value();
+        waiting_on_->throw_unless_value();
     } catch (...) {
         error = std::current_exception();
     }
     step(error);
+}
+
+void TaskCore::sleep_for(Nanos delay, std::coroutine_handle<> resume_at) {
+    resume_point_ = resume_at;
+    sleeping_ = true;
+    sleep_step_scheduled_ = false;
+    sleep_timer_ = loop().call_later(delay, [task = this] { task->sleep_timer_fired(); });
+    record(EventKind::TaskWaiting, sleep_timer_.id(), static_cast<std::int64_t>(AwaitKind::Timer));
+    if (must_cancel_) {
+        // As CPython cancels the sleep's fresh future at once.
+        must_cancel_ = false;
+        sleep_step_scheduled_ = true;
+        schedule_step(
+            std::make_exception_ptr(CancelledError(cancel_message_ ? *cancel_message_ : "")),
+            WakeReason::FutureDone, sleep_timer_.id());
+    }
+}
+
+void TaskCore::sleep_timer_fired() {
+    if (sleep_step_scheduled_) {
+        return;  // cancelled first: the future would have been done already
+    }
+    sleep_step_scheduled_ = true;
+    schedule_step(nullptr, WakeReason::FutureDone, sleep_timer_.id());
+}
+
+void TaskCore::end_sleep() {
+    sleep_timer_.cancel();
+    sleep_timer_ = Handle();
 }
 
 void TaskCore::step(std::exception_ptr exception) {
@@ -112,16 +160,17 @@ void TaskCore::step(std::exception_ptr exception) {
     }
     if (must_cancel_) {
         if (!is_cancelled_error(exception)) {
-            exception = std::make_exception_ptr(CancelledError(cancel_message_.value_or("")));
+            exception =
+                std::make_exception_ptr(CancelledError(cancel_message_ ? *cancel_message_ : ""));
         }
         must_cancel_ = false;
     }
     if (is_cancelled_error(exception)) {
-        const AwaitTarget target =
-            waiting_on_ ? waiting_on_->await_target() : AwaitTarget{AwaitKind::Future, 0};
+        const AwaitTarget target = current_await_target();
         record(EventKind::CancelDelivered, target.object, static_cast<std::int64_t>(target.kind));
     }
     waiting_on_.reset();
+    sleeping_ = false;
 
     scheduler_->enter_task(*this);
     record(EventKind::TaskStepBegin);
@@ -146,7 +195,8 @@ void TaskCore::finish_from_top_frame() {
         if (must_cancel_) {
             // Cancelled right before the coroutine returned.
             must_cancel_ = false;
-            FutureCore::cancel(cancel_message_);
+            FutureCore::cancel(cancel_message_ ? std::optional<std::string>(*cancel_message_)
+                                               : std::nullopt);
             record(EventKind::TaskCancelled);
         } else {
             set_result_from_top_frame();
@@ -181,9 +231,16 @@ bool TaskCore::cancel(std::optional<std::string> message) {
         // Keep waiting_on_: a task that swallows the cancellation may need cancelling again.
         return true;
     }
+    if (sleeping_ && !sleep_step_scheduled_) {
+        // What cancelling the sleep's future would do: wake the task with CancelledError.
+        sleep_step_scheduled_ = true;
+        schedule_step(std::make_exception_ptr(CancelledError(message.value_or(""))),
+                      WakeReason::FutureDone, sleep_timer_.id());
+        return true;
+    }
     // The next step is already scheduled (or running): it throws CancelledError.
     must_cancel_ = true;
-    cancel_message_ = std::move(message);
+    cancel_message_ = message ? std::make_unique<std::string>(std::move(*message)) : nullptr;
     return true;
 }
 
@@ -199,6 +256,7 @@ void TaskCore::abandon() {
     top_ = {};
     destroy_frames();
     waiting_on_.reset();
+    sleep_step_scheduled_ = true;  // a timer still in the loop must not step a dead frame
 }
 
 }  // namespace loopscope

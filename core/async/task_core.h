@@ -42,7 +42,7 @@ public:
     int cancelling() const { return cancel_requests_; }
     int uncancel();
 
-    const std::string& name() const { return name_; }
+    std::string name() const;
     void set_name(std::string name);
     Scheduler& scheduler() const { return *scheduler_; }
     // The future this task waits on, or null while it is ready or running.
@@ -61,6 +61,13 @@ public:
     void wait_on(FutureCore& future, std::coroutine_handle<> resume_at);
     // The frame suspends for one loop iteration (a bare yield).
     void yield(std::coroutine_handle<> resume_at);
+    // The frame suspends for `delay` of loop time (asyncio.sleep with d > 0). CPython sleeps on a
+    // future that a call_later timer resolves; the task here waits on the timer itself, which
+    // keeps every iteration the same and saves the future: the timer's callback schedules the
+    // step as the future's done-callback would, and cancelling the task schedules a step that
+    // throws CancelledError as cancelling the future would. `end_sleep` is sleep's `finally`.
+    void sleep_for(Nanos delay, std::coroutine_handle<> resume_at);
+    void end_sleep();
     // What the step must throw into the frame it resumes (CancelledError, an awaited error).
     std::exception_ptr take_exception_to_throw() {
         return std::exchange(exception_to_throw_, nullptr);
@@ -86,24 +93,29 @@ private:
     }
     void schedule_step(std::exception_ptr exception, trace::WakeReason reason, std::uint32_t cause);
     void step(std::exception_ptr exception);
-    void wakeup(FutureCore& future);
+    void wakeup();
+    void sleep_timer_fired();
+    AwaitTarget current_await_target() const;
     void finish_from_top_frame();
     void record(trace::EventKind kind, std::uint32_t object = 0, std::int64_t value = 0);
 
     friend class Scheduler;
-    std::size_t alive_index_ = 0;  // position in the Scheduler's table of live tasks
 
+    // Laid out for size: there may be a hundred thousand of these.
     Scheduler* scheduler_;
-    std::string name_;
-    trace::Label name_label_;
     std::shared_ptr<FutureCore> waiting_on_;  // CPython's _fut_waiter
+    Handle sleep_timer_;                      // the timer of a sleep in progress
     std::coroutine_handle<> top_;
     std::coroutine_handle<> resume_point_;  // the innermost suspended frame
     std::coroutine_handle<> next_;          // trampoline: the frame to resume next in this step
     std::exception_ptr exception_to_throw_;
-    std::optional<std::string> cancel_message_;
+    std::unique_ptr<std::string> cancel_message_;  // null: None
+    std::uint32_t alive_index_ = 0;  // position in the Scheduler's table of live tasks
+    trace::Label name_label_;        // the name lives in the recorder's string table
     int cancel_requests_ = 0;
     bool must_cancel_ = false;
+    bool sleeping_ = false;              // suspended in sleep_for
+    bool sleep_step_scheduled_ = false;  // its timer fired or it was cancelled: a step is queued
 };
 
 }  // namespace loopscope
