@@ -97,8 +97,10 @@ std::size_t FutureCore::remove_done_callback(std::uint64_t token) {
 
 void FutureCore::schedule_callbacks() {
     loop_->record(trace::EventKind::FutureDone, id_, 0, static_cast<std::int64_t>(status_));
-    auto mark_ready = [this](std::uint32_t task) {
-        loop_->record(trace::EventKind::TaskReady, task, id_,
+    // "Woken by" names what the task was said to wait on: the lock, not its waiter future.
+    const std::uint32_t cause = await_target().object;
+    auto mark_ready = [this, cause](std::uint32_t task) {
+        loop_->record(trace::EventKind::TaskReady, task, cause,
                       static_cast<std::int64_t>(trace::WakeReason::FutureDone));
     };
     if (first_waiting_task_ != 0) {

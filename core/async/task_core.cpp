@@ -1,5 +1,11 @@
 #include "async/task_core.h"
 
+#include <cxxabi.h>
+
+#include <cstdlib>
+#include <memory>
+#include <typeinfo>
+
 #include "async/scheduler.h"
 
 namespace loopscope {
@@ -22,13 +28,34 @@ bool is_cancelled_error(const std::exception_ptr& error) {
     }
 }
 
+// The class name of the exception being handled, without its namespace, as Python prints it.
+std::string handled_exception_type() {
+    const std::type_info* info = abi::__cxa_current_exception_type();
+    if (info == nullptr) {
+        return "exception";
+    }
+    int status = 0;
+    std::unique_ptr<char, void (*)(void*)> demangled(
+        abi::__cxa_demangle(info->name(), nullptr, nullptr, &status), std::free);
+    const std::string name = status == 0 ? demangled.get() : info->name();
+    const auto colon = name.rfind(':');
+    return colon == std::string::npos ? name : name.substr(colon + 1);
+}
+
+// "ValueError: lost", or just "QueueEmpty" when there is no text.
 std::string describe(const std::exception_ptr& error) {
     try {
         std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-        return e.what();
     } catch (...) {
-        return "unknown exception";
+        const std::string type = handled_exception_type();
+        try {
+            throw;
+        } catch (const std::exception& e) {
+            const std::string text = e.what();
+            return text.empty() ? type : type + ": " + text;
+        } catch (...) {
+            return type;
+        }
     }
 }
 

@@ -29,18 +29,18 @@ enum class EventKind : std::uint16_t {
     TimerFired,
     // subject: handle id
     TimerCancelled,
-    // subject: handle id, label: callback label; a callback joined the ready queue
+    // subject: handle id, value: Label of the callback; a callback joined the ready queue
     CallbackScheduled,
-    // subject: handle id, label: callback label
+    // subject: handle id, value: Label of the callback
     CallbackBegin,
     CallbackEnd,
     // subject: handle id; a cancelled handle left the ready queue without running
     CallbackSkipped,
-    // subject: handle id, label: the exception's text; the exception handler was called
+    // subject: handle id, value: Label of the callback; the exception handler was called
     CallbackFailed,
     // subject: handle id; call_soon_threadsafe from another thread
     ThreadsafePost,
-    // subject: job id, label: job label, object: worker thread index (started/finished)
+    // subject: job id, value: Label of the job (submitted), object: worker index (started/finished)
     JobSubmitted,
     JobStarted,
     JobFinished,

@@ -116,7 +116,7 @@ TEST(TaskTraceTest, FailureRecordsTheExceptionText) {
     const auto events = events_of(loop.recorder(), task.id());
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events.back().kind, EventKind::TaskFailed);
-    EXPECT_EQ(loop.recorder().text(static_cast<trace::Label>(events.back().value)), "lost");
+    EXPECT_EQ(loop.recorder().text(static_cast<trace::Label>(events.back().value)), "ValueError: lost");
 }
 
 TEST(TaskTraceTest, UncancelIsRecordedWithTheRemainingCount) {
