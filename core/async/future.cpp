@@ -74,14 +74,14 @@ void FutureCore::throw_unless_value() const {
     }
 }
 
-std::uint64_t FutureCore::add_done_callback(Callback callback) {
+std::uint64_t FutureCore::add_done_callback(Callback callback, std::uint32_t owner) {
     const std::uint32_t token = next_token_++;
     if (done()) {
-        loop_->call_soon(std::move(callback));
+        loop_->call_soon(std::move(callback), 0, owner);
     } else if (first_callback_.token == 0 && more_callbacks_.empty()) {
-        first_callback_ = DoneCallback{token, std::move(callback)};
+        first_callback_ = DoneCallback{token, owner, std::move(callback)};
     } else {
-        more_callbacks_.push_back(DoneCallback{token, std::move(callback)});
+        more_callbacks_.push_back(DoneCallback{token, owner, std::move(callback)});
     }
     return token;
 }
@@ -118,10 +118,10 @@ void FutureCore::schedule_callbacks() {
     std::vector<DoneCallback> more = std::move(more_callbacks_);
     more_callbacks_.clear();
     if (first.token != 0) {
-        loop_->call_soon(std::move(first.callback));
+        loop_->call_soon(std::move(first.callback), 0, first.owner);
     }
     for (DoneCallback& entry : more) {
-        loop_->call_soon(std::move(entry.callback));
+        loop_->call_soon(std::move(entry.callback), 0, entry.owner);
     }
 }
 

@@ -66,7 +66,8 @@ public:
     // The CancelledError result() raises for a cancelled future.
     CancelledError make_cancelled_error() const;
 
-    std::uint64_t add_done_callback(Callback callback);
+    // `owner`: the task this callback wakes, if it is a task's wake-up (for the trace).
+    std::uint64_t add_done_callback(Callback callback, std::uint32_t owner = 0);
     std::size_t remove_done_callback(std::uint64_t token);
 
     // The message passed to cancel(); empty when none was (Python's None).
@@ -103,6 +104,7 @@ private:
 
     struct DoneCallback {
         std::uint32_t token = 0;  // 0: empty
+        std::uint32_t owner = 0;
         Callback callback;
     };
 

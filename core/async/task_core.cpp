@@ -109,7 +109,7 @@ void TaskCore::start(std::coroutine_handle<> top) {
 
 void TaskCore::schedule_step(std::exception_ptr exception, WakeReason reason, std::uint32_t cause) {
     record(EventKind::TaskReady, cause, static_cast<std::int64_t>(reason));
-    loop().call_soon([task = self(), exception] { task->step(exception); }, name_label_);
+    loop().call_soon([task = self(), exception] { task->step(exception); }, name_label_, id());
 }
 
 void TaskCore::wait_on(FutureCore& future, std::coroutine_handle<> resume_at) {
@@ -123,7 +123,7 @@ void TaskCore::wait_on(FutureCore& future, std::coroutine_handle<> resume_at) {
     waiting_on_ = future.shared_from_this();
     // A raw pointer keeps the callback inside std::function's own buffer. The task outlives it:
     // the Scheduler holds every unfinished task, and only this wake-up can finish this one.
-    future.add_done_callback([task = this] { task->wakeup(); });
+    future.add_done_callback([task = this] { task->wakeup(); }, id());
     future.add_waiting_task(id());
     const AwaitTarget target = future.await_target();
     record(EventKind::TaskWaiting, target.object, static_cast<std::int64_t>(target.kind));
@@ -156,7 +156,8 @@ void TaskCore::sleep_for(Nanos delay, std::coroutine_handle<> resume_at) {
     resume_point_ = resume_at;
     sleeping_ = true;
     sleep_step_scheduled_ = false;
-    sleep_timer_ = loop().call_later(delay, [task = this] { task->sleep_timer_fired(); });
+    sleep_timer_ = loop().call_later(
+        delay, [task = this] { task->sleep_timer_fired(); }, name_label_);
     record(EventKind::TaskWaiting, sleep_timer_.id(), static_cast<std::int64_t>(AwaitKind::Timer));
     if (must_cancel_) {
         // As CPython cancels the sleep's fresh future at once.

@@ -78,20 +78,21 @@ void EventLoop::check_closed() const {
 
 // --- scheduling -------------------------------------------------------------------------
 
-std::uint32_t EventLoop::schedule_ready(Callback callback, trace::Label label) {
+std::uint32_t EventLoop::schedule_ready(Callback callback, trace::Label label,
+                                        std::uint32_t owner) {
     const std::uint32_t slot = handles_.allocate();
     HandleSlot& handle = handles_[slot];
     handle.callback = std::move(callback);
-    handle.id = next_handle_id_++;
+    handle.id = next_object_id();
     handle.label = label;
     ready_.push_back(slot);
-    record(EventKind::CallbackScheduled, handle.id, 0, label);
+    record(EventKind::CallbackScheduled, handle.id, owner, label);
     return slot;
 }
 
-Handle EventLoop::call_soon(Callback callback, trace::Label label) {
+Handle EventLoop::call_soon(Callback callback, trace::Label label, std::uint32_t owner) {
     check_closed();
-    const std::uint32_t slot = schedule_ready(std::move(callback), label);
+    const std::uint32_t slot = schedule_ready(std::move(callback), label, owner);
     const HandleSlot& handle = handles_[slot];
     return Handle(this, slot, handle.generation, handle.id, 0);
 }
@@ -105,13 +106,13 @@ Handle EventLoop::call_at(Nanos when, Callback callback, trace::Label label) {
     const std::uint32_t slot = handles_.allocate();
     HandleSlot& handle = handles_[slot];
     handle.callback = std::move(callback);
-    handle.id = next_handle_id_++;
+    handle.id = next_object_id();
     handle.label = label;
     handle.when = when;
     handle.timer = true;
     handle.in_heap = true;
     timers_.push({when, slot});
-    record(EventKind::TimerArmed, handle.id, 0, when);
+    record(EventKind::TimerArmed, handle.id, label, when);
     return Handle(this, slot, handle.generation, handle.id, when);
 }
 
@@ -137,6 +138,8 @@ bool EventLoop::cancel_handle(std::uint32_t slot, std::uint32_t generation) {
             ++timer_cancelled_count_;
         }
         record(EventKind::TimerCancelled, handle.id);
+    } else {
+        record(EventKind::CallbackCancelled, handle.id);
     }
     return true;
 }
@@ -221,7 +224,7 @@ void EventLoop::queue_fd_callback(int fd, bool writer) {
             Callback callback = writer ? current.writer : current.reader;
             callback();
         },
-        0);
+        0, 0);
 }
 
 // --- executor ---------------------------------------------------------------------------
@@ -230,7 +233,7 @@ std::uint32_t EventLoop::run_in_executor(std::function<void()> work,
                                          std::function<void(std::exception_ptr)> finished,
                                          trace::Label label) {
     check_closed();
-    const std::uint32_t job = next_job_id_++;
+    const std::uint32_t job = next_object_id();
     jobs_in_flight_.fetch_add(1, std::memory_order_relaxed);
     record(EventKind::JobSubmitted, job, 0, label);
     executor_.submit(ExecutorJob{job, std::move(work),
@@ -375,7 +378,7 @@ std::size_t EventLoop::take_threadsafe_posts() {
                     callback();
                 }
             },
-            posted.label);
+            posted.label, 0);
         record(EventKind::ThreadsafePost, handles_[slot].id, 0, posted.label);
     }
     return posts.size();
@@ -465,8 +468,9 @@ void EventLoop::default_exception_handler(const ExceptionContext& context) {
 }
 
 void EventLoop::block(Nanos duration) {
-    clock_->block_for(duration);
+    // Recorded first: from this event's time, for `duration`, the loop thread is stuck.
     record(EventKind::LoopBlocked, 0, 0, duration);
+    clock_->block_for(duration);
 }
 
 void EventLoop::stop() {

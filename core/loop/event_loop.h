@@ -65,8 +65,9 @@ public:
     EventLoop(const EventLoop&) = delete;
     EventLoop& operator=(const EventLoop&) = delete;
 
-    // Scheduling. `label` names the callback in the trace and in error reports.
-    Handle call_soon(Callback callback, trace::Label label = 0);
+    // Scheduling. `label` names the callback in the trace and in error reports; `owner` is the
+    // task whose step or wake-up the callback is, when it is one (the trace names it).
+    Handle call_soon(Callback callback, trace::Label label = 0, std::uint32_t owner = 0);
     Handle call_later(Nanos delay, Callback callback, trace::Label label = 0);
     Handle call_at(Nanos when, Callback callback, trace::Label label = 0);
     ThreadsafeHandle call_soon_threadsafe(Callback callback, trace::Label label = 0);  // any thread
@@ -121,7 +122,8 @@ public:
             trace::Event{clock_->peek(), iteration(), kind, 0, subject, object, value});
     }
 
-    // A fresh id for a traced object (future, task, primitive): the trace's nouns share one space.
+    // A fresh id for a traced object (handle, job, future, task, primitive): the trace's nouns
+    // share one space, so an id names one thing whatever field it appears in.
     std::uint32_t next_object_id() { return next_object_id_++; }
 
     // The loop running on this thread, if any (asyncio.get_running_loop()).
@@ -137,7 +139,7 @@ private:
     };
 
     void check_closed() const;
-    std::uint32_t schedule_ready(Callback callback, trace::Label label);
+    std::uint32_t schedule_ready(Callback callback, trace::Label label, std::uint32_t owner);
     bool cancel_handle(std::uint32_t slot, std::uint32_t generation);
     void drop_cancelled_timers();
     std::optional<Nanos> poll_timeout();
@@ -161,10 +163,8 @@ private:
     std::unordered_map<int, FdWatch> watches_;
     Executor executor_;
     std::atomic<std::uint32_t> jobs_in_flight_{0};
-    std::uint32_t next_job_id_ = 1;
     ExceptionHandler exception_handler_;
 
-    std::uint32_t next_handle_id_ = 1;
     std::uint32_t next_object_id_ = 1;
     std::atomic<std::uint32_t> iteration_{0};
     bool running_ = false;

@@ -50,6 +50,8 @@ std::string_view to_string(EventKind kind) {
             return "loop-stopped";
         case EventKind::LoopClosed:
             return "loop-closed";
+        case EventKind::CallbackCancelled:
+            return "callback-cancelled";
         case EventKind::TaskCreated:
             return "task-created";
         case EventKind::TaskRenamed:

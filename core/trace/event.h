@@ -23,13 +23,14 @@ enum class EventKind : std::uint16_t {
     // object: callbacks the poll made ready (I/O and thread-safe posts);
     // value: loop time that passed during the poll, in ns
     PollEnd,
-    // subject: handle id, value: deadline (loop time)
+    // subject: handle id, object: Label of the callback, value: deadline (loop time)
     TimerArmed,
     // subject: handle id, value: lateness in ns (now - deadline)
     TimerFired,
     // subject: handle id
     TimerCancelled,
-    // subject: handle id, value: Label of the callback; a callback joined the ready queue
+    // subject: handle id, object: the task it steps or wakes (0: none), value: Label of the
+    // callback; a callback joined the ready queue
     CallbackScheduled,
     // subject: handle id, value: Label of the callback
     CallbackBegin,
@@ -51,10 +52,12 @@ enum class EventKind : std::uint16_t {
     WriterRemoved,
     // subject: fd, value: 1 for readable, 2 for writable
     FdReady,
-    // value: how long the loop thread was blocked (time.sleep on the loop), in ns
+    // value: how long the loop thread is blocked from now (time.sleep on the loop), in ns
     LoopBlocked,
     LoopStopped,
     LoopClosed,
+    // subject: handle id; a call_soon handle was cancelled (timers record TimerCancelled)
+    CallbackCancelled,
 
     // --- tasks (async/) -------------------------------------------------------------
     // subject: task, object: parent task (0 at top level), value: Label of the coroutine name

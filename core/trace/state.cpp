@@ -167,6 +167,7 @@ void State::apply_loop_event(const Event& event) {
             ++loop_.snapshot_left;
             break;
         }
+        case EventKind::CallbackCancelled:
         case EventKind::TimerCancelled:
             if (!remove_timer(event.subject, nullptr)) {
                 // Already fired: it sits in the ready queue and will be skipped.

@@ -104,6 +104,23 @@ TEST(TaskTraceTest, CancellationIsRequestedDeliveredAndEndsTheTask) {
                                       EventKind::TaskCancelled}));
 }
 
+TEST(TaskTraceTest, TaskStepsAndWakeUpsNameTheirTaskWhenScheduled) {
+    EventLoop loop;
+    Scheduler scheduler(loop);
+    Future<int> gate(loop);
+    auto waiter = [&]() -> Coro<int> { co_return co_await gate; };
+    Task<int> task = create_task(scheduler, waiter());
+    loop.call_later(seconds(1), [&] { gate.set_result(3); });
+    EXPECT_EQ(loop.run_until_complete(task), 3);
+    int owned_by_task = 0;
+    for (const Event& event : loop.recorder().events()) {
+        if (event.kind == EventKind::CallbackScheduled && event.object == task.id()) {
+            ++owned_by_task;
+        }
+    }
+    EXPECT_EQ(owned_by_task, 2);  // its first step, and its wake-up when the gate opened
+}
+
 TEST(TaskTraceTest, FailureRecordsTheExceptionText) {
     EventLoop loop;
     Scheduler scheduler(loop);
@@ -116,7 +133,8 @@ TEST(TaskTraceTest, FailureRecordsTheExceptionText) {
     const auto events = events_of(loop.recorder(), task.id());
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events.back().kind, EventKind::TaskFailed);
-    EXPECT_EQ(loop.recorder().text(static_cast<trace::Label>(events.back().value)), "ValueError: lost");
+    EXPECT_EQ(loop.recorder().text(static_cast<trace::Label>(events.back().value)),
+              "ValueError: lost");
 }
 
 TEST(TaskTraceTest, UncancelIsRecordedWithTheRemainingCount) {

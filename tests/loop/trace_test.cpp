@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "loop/event_loop.h"
@@ -178,6 +179,39 @@ TEST(TraceTest, LogGrowsAcrossChunksAndKeepsThemAfterClear) {
     EXPECT_TRUE(log.empty());
     log.push_back(Event{});
     EXPECT_EQ(log.capacity_bytes(), bytes);
+}
+
+TEST(TraceTest, CancellingACallSoonHandleIsRecorded) {
+    EventLoop loop;
+    Handle handle = loop.call_soon([] {});
+    handle.cancel();
+    const auto& events = loop.recorder().events();
+    ASSERT_NE(first(events, EventKind::CallbackCancelled), nullptr);
+    EXPECT_EQ(first(events, EventKind::CallbackCancelled)->subject, handle.id());
+    EXPECT_EQ(first(events, EventKind::TimerCancelled), nullptr);
+}
+
+TEST(TraceTest, TimersCarryTheirLabelAndEveryIdIsUnique) {
+    EventLoop loop;
+    const auto label = loop.recorder().intern("tick()");
+    Handle timer = loop.call_later(
+        milliseconds(1), [] {}, label);
+    Handle soon = loop.call_soon([] {});
+    const std::uint32_t job = loop.run_in_executor([] {}, [&](std::exception_ptr) { loop.stop(); });
+    loop.run_forever();
+    EXPECT_EQ(first(loop.recorder().events(), EventKind::TimerArmed)->object, label);
+    const std::set<std::uint32_t> ids{timer.id(), soon.id(), job, loop.next_object_id()};
+    EXPECT_EQ(ids.size(), 4u);
+}
+
+TEST(TraceTest, LoopBlockedIsRecordedWhenTheBlockStarts) {
+    EventLoop loop;
+    loop.call_soon([&] { loop.block(seconds(2)); });
+    loop.run_once();
+    const Event* blocked = first(loop.recorder().events(), EventKind::LoopBlocked);
+    ASSERT_NE(blocked, nullptr);
+    EXPECT_LT(blocked->time, seconds(1));
+    EXPECT_EQ(blocked->value, seconds(2));
 }
 
 TEST(TraceTest, RecordingCanBeSwitchedOff) {
