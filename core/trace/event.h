@@ -101,7 +101,7 @@ enum class EventKind : std::uint16_t {
 
     // --- primitives (sync/) -------------------------------------------------------------
     // subject: primitive id, value: AwaitKind (Lock, Semaphore, Event, Condition, Queue),
-    // object: initial value (semaphore) or maxsize (queue)
+    // object: initial value (semaphore), maxsize (queue) or the id of its lock (condition)
     PrimitiveCreated = 112,
     // subject: primitive id, value: its value now (semaphore value, lock 0/1, event 0/1,
     // queue size)
