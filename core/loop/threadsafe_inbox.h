@@ -37,6 +37,9 @@ public:
     void on_descriptor_ready();              // loop thread: consume the eventfd counter
     std::vector<PostedCallback> take_all();  // loop thread
 
+    // Whether a post (or a wake-up) arrived that the loop has not taken yet.
+    bool signalled() const { return signalled_.load(std::memory_order_acquire); }
+
     // eventfd writes made so far (for tests of coalescing).
     std::uint64_t writes() const { return writes_.load(std::memory_order_relaxed); }
 

@@ -33,7 +33,7 @@ void Recorder::merge_from_threads() {
 }
 
 Label Recorder::intern(std::string_view text) {
-    if (auto it = string_ids_.find(std::string(text)); it != string_ids_.end()) {
+    if (auto it = string_ids_.find(text); it != string_ids_.end()) {
         return it->second;
     }
     const auto label = static_cast<Label>(strings_.size());

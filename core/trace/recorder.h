@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -41,8 +42,9 @@ public:
 
 private:
     EventLog events_;
-    std::vector<std::string> strings_;
-    std::unordered_map<std::string, Label> string_ids_;
+    // Each string is stored once, in a deque so it never moves; the map's keys view it.
+    std::deque<std::string> strings_;
+    std::unordered_map<std::string_view, Label> string_ids_;
     bool enabled_ = true;
 
     std::mutex inbox_mutex_;
