@@ -1,7 +1,10 @@
 #pragma once
 
+#include <exception>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace loopscope {
 
@@ -36,6 +39,38 @@ public:
 
 private:
     std::string message_;
+};
+
+// Python's TimeoutError, raised by asyncio.timeout / wait_for when the deadline passes. Its
+// cause is the CancelledError it replaces (`raise TimeoutError from exc_val`), if any.
+class TimeoutError : public std::runtime_error {
+public:
+    explicit TimeoutError(std::string message = {}, std::exception_ptr cause = nullptr)
+        : std::runtime_error(std::move(message)), cause_(std::move(cause)) {}
+    const std::exception_ptr& cause() const { return cause_; }
+
+private:
+    std::exception_ptr cause_;
+};
+
+// Python's ExceptionGroup: several errors raised together (a TaskGroup's failed children).
+// what() reads like str() in Python: "unhandled errors in a TaskGroup (2 sub-exceptions)".
+class ExceptionGroup : public std::runtime_error {
+public:
+    ExceptionGroup(const std::string& message, std::vector<std::exception_ptr> exceptions)
+        : std::runtime_error(describe(message, exceptions.size())),
+          message_(message),
+          exceptions_(std::move(exceptions)) {}
+    const std::string& message() const { return message_; }
+    const std::vector<std::exception_ptr>& exceptions() const { return exceptions_; }
+
+private:
+    static std::string describe(const std::string& message, std::size_t count) {
+        return message + " (" + std::to_string(count) +
+               (count == 1 ? " sub-exception)" : " sub-exceptions)");
+    }
+    std::string message_;
+    std::vector<std::exception_ptr> exceptions_;
 };
 
 }  // namespace loopscope

@@ -32,7 +32,8 @@ private:
             set_result_on<T>(*this, *this, coroutine_.frame().promise().take());
         }
     }
-    void destroy_frames() override { coroutine_ = Coro<T>(std::move(coroutine_)); }
+    // Moving the frames out into a local destroys them here, releasing what they hold.
+    void destroy_frames() override { Coro<T> finished = std::move(coroutine_); }
 
     Coro<T> coroutine_;
 };

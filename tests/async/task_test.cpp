@@ -169,6 +169,19 @@ TEST_F(TaskTest, TaskCannotAwaitItself) {
     EXPECT_EQ(error, "Task cannot await on itself: <Task pending name='Task-1'>");
 }
 
+TEST_F(TaskTest, AFinishedTaskReleasesItsFramesWhileItsHandleLives) {
+    auto probe = std::make_shared<int>(1);
+    std::weak_ptr<int> watch = probe;
+    auto holder = [](std::shared_ptr<int> held) -> Coro<int> {
+        co_await sleep(0);
+        co_return *held;
+    };
+    Task<int> task = create_task(scheduler, holder(std::move(probe)));
+    EXPECT_EQ(loop.run_until_complete(task), 1);
+    EXPECT_TRUE(task.done());
+    EXPECT_TRUE(watch.expired());  // the frame's parameter went with the frame
+}
+
 TEST_F(TaskTest, ResultOfAPendingTaskIsAnInvalidStateError) {
     auto main = [&]() -> Coro<void> { co_await sleep(seconds(1)); };
     Task<void> task = create_task(scheduler, main());

@@ -1,0 +1,27 @@
+#include "async/gather.h"
+
+namespace loopscope {
+
+GatheringCore::GatheringCore(EventLoop& loop, std::vector<std::shared_ptr<FutureCore>> children)
+    : FutureCore(loop), children_(std::move(children)) {
+    set_await_target({AwaitKind::Gather, id()});
+}
+
+bool GatheringCore::cancel(std::optional<std::string> message) {
+    if (done()) {
+        return false;
+    }
+    bool any_cancelled = false;
+    for (const auto& child : children_) {
+        if (child->cancel(message)) {
+            any_cancelled = true;
+        }
+    }
+    if (any_cancelled) {
+        // Even with return_exceptions, the gather must end in CancelledError (bpo-32684).
+        cancel_requested_ = true;
+    }
+    return any_cancelled;
+}
+
+}  // namespace loopscope
