@@ -6,6 +6,7 @@
 #include <memory>
 #include <typeinfo>
 
+#include "async/cancellation.h"
 #include "async/scheduler.h"
 
 namespace loopscope {
@@ -14,19 +15,6 @@ using trace::EventKind;
 using trace::WakeReason;
 
 namespace {
-
-bool is_cancelled_error(const std::exception_ptr& error) {
-    if (!error) {
-        return false;
-    }
-    try {
-        std::rethrow_exception(error);
-    } catch (const CancelledError&) {
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
 
 // The class name of the exception being handled, without its namespace, as Python prints it.
 std::string handled_exception_type() {
@@ -187,13 +175,13 @@ void TaskCore::step(std::exception_ptr exception) {
         throw InvalidStateError("_step(): already done: " + repr());
     }
     if (must_cancel_) {
-        if (!is_cancelled_error(exception)) {
+        if (!is_cancellation(exception)) {
             exception =
                 std::make_exception_ptr(CancelledError(cancel_message_ ? *cancel_message_ : ""));
         }
         must_cancel_ = false;
     }
-    if (is_cancelled_error(exception)) {
+    if (is_cancellation(exception)) {
         const AwaitTarget target = current_await_target();
         record(EventKind::CancelDelivered, target.object, static_cast<std::int64_t>(target.kind));
     }

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "async/run.h"
+#include "support/cpython_expected.h"
 
 namespace loopscope::testing {
 
@@ -26,6 +28,19 @@ struct AsyncTest : ::testing::Test {
         }
         return joined;
     }
+};
+
+// An AsyncTest whose expectations were recorded from CPython into a file by a script in
+// tests/async/cpython/ (`scenario: note note ...` lines), rather than written into the test.
+struct RecordedOrdersTest : AsyncTest {
+    explicit RecordedOrdersTest(const std::string& recording = "async/expected/task_orders.txt")
+        : expected(cpython_expected(recording)) {}
+
+    const std::vector<std::string>& cpython(const std::string& scenario) const {
+        return expected.at(scenario);
+    }
+
+    std::map<std::string, std::vector<std::string>> expected;
 };
 
 }  // namespace loopscope::testing

@@ -1,35 +1,18 @@
 // Task.cancel: requests, delivery at the await, swallowing, and the trace of it.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "async/run.h"
 #include "async/sleep.h"
 #include "async/task.h"
-#include "support/cpython_expected.h"
+#include "async_test_support.h"
 
 namespace loopscope {
 namespace {
 
-struct TaskCancelTest : ::testing::Test {
-    EventLoop loop;
-    Scheduler scheduler{loop};
-    std::vector<std::string> log;
-
-    // Notes are `what@iteration`, as tests/async/cpython/task_orders.py records them.
-    void note(std::string what) {
-        std::replace(what.begin(), what.end(), ' ', '_');
-        log.push_back(what + "@" + std::to_string(loop.iteration()));
-    }
-    std::vector<std::string> cpython(const std::string& scenario) const {
-        return expected.at(scenario);
-    }
-
-    std::map<std::string, std::vector<std::string>> expected =
-        testing::cpython_expected("async/expected/task_orders.txt");
-};
+using TaskCancelTest = testing::RecordedOrdersTest;
 
 TEST_F(TaskCancelTest, TaskCancelledBeforeItsFirstStepNeverRunsItsBody) {
     bool body_ran = false;
@@ -75,7 +58,7 @@ TEST_F(TaskCancelTest, ATaskMayCatchCancelledErrorAndGoOn) {
             note("caught");
         }
         co_await sleep(seconds(1));
-        note("finished anyway");
+        note("finished_anyway");
         co_return 42;
     };
     auto main = [&]() -> Coro<int> {
@@ -125,11 +108,11 @@ TEST_F(TaskCancelTest, CancellingADoneTaskReturnsFalse) {
 TEST_F(TaskCancelTest, CancelWhileRunningIsDeliveredAtTheNextAwait) {
     auto self_cancelling = [&]() -> Coro<void> {
         scheduler.current_task()->cancel();
-        note("still running");
+        note("still_running");
         try {
             co_await sleep(seconds(5));  // its future is cancelled as soon as it is awaited
         } catch (const CancelledError&) {
-            note("cancelled at the await");
+            note("cancelled_at_the_await");
             throw;
         }
     };

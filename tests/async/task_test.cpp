@@ -3,46 +3,29 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "async/run.h"
 #include "async/sleep.h"
-#include "support/cpython_expected.h"
+#include "async_test_support.h"
 
 namespace loopscope {
 namespace {
 
-struct TaskTest : ::testing::Test {
-    EventLoop loop;
-    Scheduler scheduler{loop};
-    std::vector<std::string> log;
-
-    // Notes are `what@iteration`, as tests/async/cpython/task_orders.py records them.
-    void note(std::string what) {
-        std::replace(what.begin(), what.end(), ' ', '_');
-        log.push_back(what + "@" + std::to_string(loop.iteration()));
-    }
-    std::vector<std::string> cpython(const std::string& scenario) const {
-        return expected.at(scenario);
-    }
-
-    std::map<std::string, std::vector<std::string>> expected =
-        testing::cpython_expected("async/expected/task_orders.txt");
-};
+using TaskTest = testing::RecordedOrdersTest;
 
 TEST_F(TaskTest, ChildStartsNextIterationWhileTheParentKeepsRunning) {
     auto child = [&]() -> Coro<int> {
-        note("child runs");
+        note("child_runs");
         co_return 7;
     };
     auto main = [&]() -> Coro<int> {
-        note("main starts");
+        note("main_starts");
         Task<int> task = create_task(scheduler, child());
-        note("main continues");
+        note("main_continues");
         const int value = co_await task;
-        note("main resumes");
+        note("main_resumes");
         co_return value;
     };
     EXPECT_EQ(run(scheduler, main()), 7);

@@ -2,46 +2,37 @@
 
 Records, per scenario, the `what@iteration` notes the C++ tests expect, into
 tests/async/expected/task_orders.txt. Iteration 1 is the one that runs main's first step, as in
-the C++ tests. Notes are single tokens (spaces become underscores).
+the C++ tests. Notes are single tokens.
 Run: PYENV_VERSION=3.12.1 python3 tests/async/cpython/task_orders.py
 """
 import asyncio
 import pathlib
-import sys
 
-iteration = 0
-
-
-class CountingLoop(asyncio.SelectorEventLoop):
-    def _run_once(self):
-        global iteration
-        iteration += 1
-        super()._run_once()
-
+import counting_loop
 
 def run(scenario):
-    global iteration
-    iteration = 0
+    """Runs `scenario(note)` on a loop that counts its iterations; returns its recorded line."""
+    counting_loop.iteration = 0
     log = []
 
     def note(what):
-        log.append(f"{what.replace(' ', '_')}@{iteration}")
+        log.append(f"{what}@{counting_loop.iteration}")
 
-    with asyncio.Runner(loop_factory=CountingLoop) as runner:
+    with asyncio.Runner(loop_factory=counting_loop.CountingLoop) as runner:
         runner.run(scenario(note))
     return f"{scenario.__name__}: {' '.join(log)}"
 
 
 async def child_starts_next_iteration(note):
     async def child():
-        note("child runs")
+        note("child_runs")
         return 7
 
-    note("main starts")
+    note("main_starts")
     task = asyncio.create_task(child())
-    note("main continues")
+    note("main_continues")
     await task
-    note("main resumes")
+    note("main_resumes")
 
 
 async def sleep_zero_is_a_bare_yield(note):
@@ -72,7 +63,7 @@ async def catch_cancelled_and_go_on(note):
         except asyncio.CancelledError:
             note("caught")
         await asyncio.sleep(0.01)
-        note("finished anyway")
+        note("finished_anyway")
         return 42
 
     task = asyncio.create_task(stubborn())
@@ -85,11 +76,11 @@ async def catch_cancelled_and_go_on(note):
 async def cancel_while_running(note):
     async def self_cancelling():
         asyncio.current_task().cancel()
-        note("still running")
+        note("still_running")
         try:
             await asyncio.sleep(5)
         except asyncio.CancelledError:
-            note("cancelled at the await")
+            note("cancelled_at_the_await")
             raise
 
     task = asyncio.create_task(self_cancelling())
@@ -100,8 +91,7 @@ async def cancel_while_running(note):
 
 
 def main():
-    if sys.version_info[:2] != (3, 12):
-        sys.exit("run this with CPython 3.12: PYENV_VERSION=3.12.1 python3 " + sys.argv[0])
+    counting_loop.require_312()
     scenarios = (child_starts_next_iteration, sleep_zero_is_a_bare_yield, sleep_resumes_after_timer,
                  awaiting_a_coroutine_runs_inline, catch_cancelled_and_go_on, cancel_while_running)
     lines = [run(scenario) for scenario in scenarios]
