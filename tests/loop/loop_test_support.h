@@ -16,7 +16,7 @@ inline void run_for(EventLoop& loop, Nanos duration) {
     loop.run_forever();
 }
 
-// The callback orders recorded from CPython by tests/cpython/record_loop_orders.py.
+// The callback orders recorded from CPython by tests/loop/cpython/record_loop_orders.py.
 inline std::map<std::string, std::vector<int>> cpython_loop_orders() {
     std::ifstream file(std::string(LOOPSCOPE_TEST_DATA) + "/loop/expected/loop_orders.txt");
     std::map<std::string, std::vector<int>> orders;

@@ -1,5 +1,5 @@
 // Timers with equal deadlines must fire in CPython's heapq order. The expected orders come
-// from CPython itself (tests/cpython/record_loop_orders.py); the scenarios here mirror its.
+// from CPython itself (tests/loop/cpython/record_loop_orders.py); the scenarios here mirror its.
 #include "loop/timer_heap.h"
 
 #include <gtest/gtest.h>

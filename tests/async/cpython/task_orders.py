@@ -7,6 +7,7 @@ Run: PYENV_VERSION=3.12.1 python3 tests/async/cpython/task_orders.py
 """
 import asyncio
 import pathlib
+import sys
 
 import counting_loop
 
@@ -96,6 +97,9 @@ def main():
                  awaiting_a_coroutine_runs_inline, catch_cancelled_and_go_on, cancel_while_running)
     lines = [run(scenario) for scenario in scenarios]
     target = pathlib.Path(__file__).resolve().parent.parent / "expected" / "task_orders.txt"
+    if "--print" in sys.argv:  # for tests/support/check_cpython_recordings.py
+        print("\n".join(lines))
+        return
     target.write_text("\n".join(lines) + "\n")
     print(f"wrote {target}")
 

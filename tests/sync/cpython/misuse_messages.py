@@ -29,7 +29,7 @@ async def main():
     show(queue.get_nowait)
     queue.put_nowait(1)
     show(lambda: queue.put_nowait(2))
-    print(f"repr(QueueEmpty())={asyncio.QueueEmpty()!r} str={str(asyncio.QueueEmpty())!r}")
+    print(f"str(QueueEmpty())={str(asyncio.QueueEmpty())!r}")
 
 
 if sys.version_info[:3] != (3, 12, 1):

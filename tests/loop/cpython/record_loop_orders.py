@@ -1,6 +1,6 @@
 """Records, from CPython, the callback orders the event-loop tests expect.
 
-Run with CPython 3.12 (`PYENV_VERSION=3.12.1 python3 tests/cpython/record_loop_orders.py`);
+Run with CPython 3.12 (`PYENV_VERSION=3.12.1 python3 tests/loop/cpython/record_loop_orders.py`);
 it rewrites tests/loop/expected/loop_orders.txt. Each line is `name: i j k ...`, the order in
 which callbacks ran. The scenarios must stay in step with tests/loop/timer_order_test.cpp.
 """
@@ -52,7 +52,10 @@ def main():
     for name, setup in scenarios().items():
         order = asyncio.run(record(setup))
         lines.append(f"{name}: {' '.join(map(str, order))}")
-    target = pathlib.Path(__file__).resolve().parent.parent / "loop" / "expected" / "loop_orders.txt"
+    target = pathlib.Path(__file__).resolve().parent.parent / "expected" / "loop_orders.txt"
+    if "--print" in sys.argv:  # for tests/support/check_cpython_recordings.py
+        print("\n".join(lines))
+        return
     target.write_text("\n".join(lines) + "\n")
     print(f"wrote {target}")
 
