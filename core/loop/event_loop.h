@@ -117,9 +117,9 @@ public:
 
     // Records an event stamped with the current loop time and iteration (loop thread).
     void record(trace::EventKind kind, std::uint32_t subject = 0, std::uint32_t object = 0,
-                std::int64_t value = 0) {
+                std::int64_t value = 0, std::uint16_t flags = 0) {
         recorder_.record(
-            trace::Event{clock_->peek(), iteration(), kind, 0, subject, object, value});
+            trace::Event{clock_->peek(), iteration(), kind, flags, subject, object, value});
     }
 
     // A fresh id for a traced object (handle, job, future, task, primitive): the trace's nouns

@@ -32,8 +32,9 @@ public:
     std::uint32_t current_task() const;
 
     // Records `kind` with this primitive as the subject.
-    void record(trace::EventKind kind, std::uint32_t object = 0, std::int64_t value = 0) const {
-        loop().record(kind, id(), object, value);
+    void record(trace::EventKind kind, std::uint32_t object = 0, std::int64_t value = 0,
+                std::uint16_t flags = 0) const {
+        loop().record(kind, id(), object, value, flags);
     }
 
 private:

@@ -25,6 +25,7 @@ void QueueCore::task_done() {
         throw ValueError("task_done() called too many times");
     }
     --unfinished_tasks_;
+    trace_.record(EventKind::QueueTaskDone, trace_.current_task(), unfinished_tasks_);
     if (unfinished_tasks_ == 0) {
         joiners_.wake_pending(joiners_.size());  // _finished.set()
     }

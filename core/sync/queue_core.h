@@ -52,11 +52,11 @@ protected:
     void item_got(std::size_t size);
 
     PrimitiveTrace trace_;
-    WaiterQueue getters_{trace_};
-    WaiterQueue putters_{trace_};
+    WaiterQueue getters_{trace_, trace::WaiterRole::Getter};
+    WaiterQueue putters_{trace_, trace::WaiterRole::Putter};
 
 private:
-    WaiterQueue joiners_{trace_};
+    WaiterQueue joiners_{trace_, trace::WaiterRole::Joiner};
     std::int64_t maxsize_;
     std::int64_t unfinished_tasks_ = 0;  // join() blocks while positive
 };

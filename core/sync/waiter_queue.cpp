@@ -14,7 +14,7 @@ Future<void> WaiterQueue::add() {
         waiters_.emplace();
     }
     waiters_->push_back(Waiter{future, task});
-    owner_->record(EventKind::WaiterAdded, task, future.id());
+    record(EventKind::WaiterAdded, waiters_->back());
     return future;
 }
 
@@ -27,7 +27,7 @@ bool WaiterQueue::remove(const Future<void>& future) {
     if (found == waiters_->end()) {
         return false;
     }
-    owner_->record(EventKind::WaiterRemoved, found->task, future.id());
+    record(EventKind::WaiterRemoved, *found);
     waiters_->erase(found);
     return true;
 }
@@ -50,7 +50,7 @@ WaiterQueue::Waiter* WaiterQueue::first_pending() {
 }
 
 void WaiterQueue::wake(Waiter& waiter) {
-    owner_->record(EventKind::WaiterWoken, waiter.task, waiter.future.id());
+    record(EventKind::WaiterWoken, waiter);
     waiter.future.set_result();
 }
 
@@ -85,7 +85,7 @@ void WaiterQueue::pop_and_wake_next() {
     while (!empty()) {
         Waiter waiter = std::move(waiters_->front());
         waiters_->pop_front();
-        owner_->record(EventKind::WaiterRemoved, waiter.task, waiter.future.id());
+        record(EventKind::WaiterRemoved, waiter);
         if (!waiter.future.done()) {
             wake(waiter);
             return;

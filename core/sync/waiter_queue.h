@@ -24,7 +24,9 @@ public:
         std::uint32_t task;  // trace id of the task that waits on `future`
     };
 
-    explicit WaiterQueue(const PrimitiveTrace& owner) : owner_(&owner) {}
+    explicit WaiterQueue(const PrimitiveTrace& owner,
+                         trace::WaiterRole role = trace::WaiterRole::Waiter)
+        : owner_(&owner), role_(role) {}
     WaiterQueue(const WaiterQueue&) = delete;
     WaiterQueue& operator=(const WaiterQueue&) = delete;
 
@@ -52,7 +54,12 @@ public:
     void pop_and_wake_next();
 
 private:
+    void record(trace::EventKind kind, const Waiter& waiter) const {
+        owner_->record(kind, waiter.task, waiter.future.id(), static_cast<std::uint16_t>(role_));
+    }
+
     const PrimitiveTrace* owner_;
+    trace::WaiterRole role_;  // traced in each event's flags
     // Created on first use: an idle primitive allocates nothing (libstdc++'s deque allocates
     // even when empty), as CPython's Lock and Semaphore create their deque lazily.
     std::optional<std::deque<Waiter>> waiters_;

@@ -110,6 +110,8 @@ std::string_view to_string(EventKind kind) {
             return "queue-put";
         case EventKind::QueueGot:
             return "queue-got";
+        case EventKind::QueueTaskDone:
+            return "queue-task-done";
     }
     return "unknown";
 }

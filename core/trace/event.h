@@ -117,6 +117,17 @@ enum class EventKind : std::uint16_t {
     // subject: queue id, object: task (0 outside tasks), value: queue size after
     QueuePut,
     QueueGot,
+    // subject: queue id, object: task (0 outside tasks), value: unfinished items after
+    QueueTaskDone,
+};
+
+// Which of a primitive's waiter deques a WaiterAdded / WaiterRemoved / WaiterWoken is about,
+// in the event's `flags`: a queue keeps three.
+enum class WaiterRole : std::uint16_t {
+    Waiter = 0,  // the primitive's only deque (lock, semaphore, event, condition)
+    Getter = 1,
+    Putter = 2,
+    Joiner = 3,
 };
 
 // Why a task became ready, the `value` of TaskReady.

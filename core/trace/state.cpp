@@ -518,8 +518,9 @@ void State::apply_primitive_event(const Event& event) {
             primitive->value = event.value;
             break;
         case EventKind::WaiterAdded:
-            waiters_.push_back(
-                {event.subject, event.object, static_cast<std::uint32_t>(event.value), false});
+            waiters_.push_back({event.subject, event.object,
+                                static_cast<std::uint32_t>(event.value), false,
+                                static_cast<trace::WaiterRole>(event.flags)});
             ++primitive->waiters;
             break;
         case EventKind::WaiterRemoved: {
@@ -563,8 +564,14 @@ void State::apply_primitive_event(const Event& event) {
             }
             break;
         case EventKind::QueuePut:
+            primitive->value = event.value;
+            ++primitive->unfinished;
+            break;
         case EventKind::QueueGot:
             primitive->value = event.value;
+            break;
+        case EventKind::QueueTaskDone:
+            primitive->unfinished = event.value;
             break;
         default:
             break;

@@ -144,6 +144,7 @@ public:
         std::uint32_t id = 0;
         std::uint32_t owner = 0;  // lock: the task holding it (0: unlocked, or held outside tasks)
         std::int64_t value = 0;   // semaphore value, lock/event 0/1, queue size
+        std::int64_t unfinished = 0;  // queue: items put and not yet task_done()
         // PrimitiveCreated's object: initial value (semaphore), maxsize (queue), the lock's id
         // (condition).
         std::uint32_t initial = 0;
@@ -159,6 +160,7 @@ public:
         std::uint32_t task = 0;
         std::uint32_t future = 0;
         bool woken = false;  // its future is resolved; it stays queued until WaiterRemoved
+        trace::WaiterRole role = trace::WaiterRole::Waiter;  // a queue's getter, putter, joiner
         friend bool operator==(const Waiter&, const Waiter&) = default;
     };
 

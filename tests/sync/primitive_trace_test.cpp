@@ -253,6 +253,55 @@ TEST_F(PrimitiveTraceTest, QueueRecordsPutsGetsGettersAndJoiners) {
     EXPECT_EQ(waits_of("main"), (std::vector<Edge>{{kind_value(AwaitKind::Queue), queue.id()}}));
 }
 
+TEST_F(PrimitiveTraceTest, QueueWaitersCarryTheirRoleAndTaskDoneItsProgress) {
+    Queue<int> queue(scheduler, 1);
+    std::map<std::uint32_t, std::string> role_of_task;
+    auto getter = [&]() -> Coro<void> {
+        (void)co_await queue.get();
+        queue.task_done();
+    };
+    auto joiner = [&]() -> Coro<void> { co_await queue.join(); };
+    auto main = [&]() -> Coro<void> {
+        Task<void> g = create_task(scheduler, getter());
+        role_of_task[g.id()] = "getter";
+        role_of_task[scheduler.current_task()->id()] = "putter";
+        co_await sleep(0);  // the getter waits on the empty queue
+        queue.put_nowait(1);
+        co_await queue.put(2);  // full until the getter takes 1: main waits as a putter
+        Task<void> j = create_task(scheduler, joiner());
+        role_of_task[j.id()] = "joiner";
+        co_await sleep(0);  // the joiner waits for item 2
+        (void)queue.get_nowait();
+        queue.task_done();
+        co_await g;
+        co_await j;
+    };
+    run(scheduler, main());
+    const std::map<trace::WaiterRole, std::string> role_names{
+        {trace::WaiterRole::Getter, "getter"},
+        {trace::WaiterRole::Putter, "putter"},
+        {trace::WaiterRole::Joiner, "joiner"}};
+    std::vector<std::string> added;
+    std::string unfinished;
+    for (const trace::Event& event : loop.recorder().events()) {
+        if (event.subject != queue.id()) {
+            continue;
+        }
+        if (event.kind == EventKind::WaiterAdded) {
+            const std::string role = role_names.at(static_cast<trace::WaiterRole>(event.flags));
+            EXPECT_EQ(role, role_of_task.at(event.object));
+            added.push_back(role);
+        }
+        if (event.kind == EventKind::QueueTaskDone) {
+            unfinished += (unfinished.empty() ? "" : ",") + std::to_string(event.value);
+        }
+    }
+    EXPECT_EQ(added, (std::vector<std::string>{"getter", "putter", "joiner"}));
+    // cpython/queue_task_done_progress.py: the getter finishes item 1 before main resumes to
+    // put item 2.
+    EXPECT_EQ("unfinished_after_task_done=" + unfinished, "unfinished_after_task_done=0,0");
+}
+
 TEST_F(PrimitiveTraceTest, ARejectedSemaphoreLeavesNoTrace) {
     const std::size_t before = loop.recorder().size();
     EXPECT_THROW(Semaphore(scheduler, -1), ValueError);

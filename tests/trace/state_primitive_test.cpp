@@ -143,6 +143,29 @@ TEST_F(StatePrimitiveTest, AQueueTracksItsSizeAndItsWaitersLeaveBeforeTheyAreWok
     EXPECT_EQ(state.primitive(queue)->value, 0);
 }
 
+TEST_F(StatePrimitiveTest, AQueueKnowsItsWaitersRolesAndItsUnfinishedItems) {
+    const std::uint32_t queue = 12;
+    auto waiter_event = [&](EventKind kind, std::uint32_t task, std::int64_t future,
+                            WaiterRole role) {
+        Event added = event(kind, queue, task, future);
+        added.flags = static_cast<std::uint16_t>(role);
+        return added;
+    };
+    apply({event(EventKind::PrimitiveCreated, queue, 1, kind_value(AwaitKind::Queue)),
+           waiter_event(EventKind::WaiterAdded, 1, 40, WaiterRole::Getter),
+           event(EventKind::QueuePut, queue, 3, 1), event(EventKind::QueuePut, queue, 3, 2),
+           waiter_event(EventKind::WaiterAdded, 3, 41, WaiterRole::Putter)});
+    std::vector<State::Waiter> waiters;
+    state.waiters_of(queue, waiters);
+    ASSERT_EQ(waiters.size(), 2u);
+    EXPECT_EQ(waiters[0].role, WaiterRole::Getter);
+    EXPECT_EQ(waiters[1].role, WaiterRole::Putter);
+    EXPECT_EQ(state.primitive(queue)->unfinished, 2);
+
+    apply({event(EventKind::QueueTaskDone, queue, 1, 1)});
+    EXPECT_EQ(state.primitive(queue)->unfinished, 1);
+}
+
 TEST_F(StatePrimitiveTest, AnEventWakesEveryWaiterAndEachRemovesItself) {
     const std::uint32_t flag = 13;
     apply({event(EventKind::PrimitiveCreated, flag, 0, kind_value(AwaitKind::Event)),
