@@ -1,12 +1,11 @@
 #pragma once
 
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "loop/event_loop.h"
+#include "support/cpython_expected.h"
 
 namespace loopscope::testing {
 
@@ -18,15 +17,11 @@ inline void run_for(EventLoop& loop, Nanos duration) {
 
 // The callback orders recorded from CPython by tests/loop/cpython/record_loop_orders.py.
 inline std::map<std::string, std::vector<int>> cpython_loop_orders() {
-    std::ifstream file(std::string(LOOPSCOPE_TEST_DATA) + "/loop/expected/loop_orders.txt");
     std::map<std::string, std::vector<int>> orders;
-    std::string line;
-    while (std::getline(file, line)) {
-        const auto colon = line.find(':');
-        std::istringstream numbers(line.substr(colon + 1));
-        std::vector<int>& order = orders[line.substr(0, colon)];
-        for (int n = 0; numbers >> n;) {
-            order.push_back(n);
+    for (const auto& [scenario, tokens] : cpython_expected("loop/expected/loop_orders.txt")) {
+        std::vector<int>& order = orders[scenario];
+        for (const std::string& token : tokens) {
+            order.push_back(std::stoi(token));
         }
     }
     return orders;
