@@ -119,6 +119,14 @@ enum class EventKind : std::uint16_t {
     QueueGot,
     // subject: queue id, object: task (0 outside tasks), value: unfinished items after
     QueueTaskDone,
+
+    // --- scripts (script/) ----------------------------------------------------------------
+    // subject: task that wrote (0 outside tasks), object: Label of the text, value: stream
+    // (1 stdout, 2 stderr); what print() and friends wrote, so the console can seek to it
+    ScriptOutput = 128,
+    // subject: task, object: Label of the source file, value: line; where the task's coroutine
+    // stands when a step ends (suspended there) — the code pane's per-task marker
+    TaskLine,
 };
 
 // Which of a primitive's waiter deques a WaiterAdded / WaiterRemoved / WaiterWoken is about,
