@@ -96,6 +96,15 @@ struct TaskGroupState : std::enable_shared_from_this<TaskGroupState> {
     // __aexit__, then the rethrow of `async with`.
     static Coro<void> exit(std::shared_ptr<TaskGroupState> group, std::exception_ptr error) {
         group->exiting = true;
+        // Whatever `async with` raises, the group is over once its children are.
+        struct RecordExit {
+            TaskGroupState& group;
+            ~RecordExit() {
+                const std::shared_ptr<TaskCore> parent = group.parent.lock();
+                group.loop().record(trace::EventKind::TaskGroupExited, group.id,
+                                    parent ? parent->id() : 0);
+            }
+        } const record_exit{*group};
         std::exception_ptr propagate_cancellation = is_cancellation(error) ? error : nullptr;
         if (group->parent_cancel_requested) {
             // The group cancelled its parent itself; once no request is left, that

@@ -148,6 +148,8 @@ void TimeoutScope::exit(std::exception_ptr error) {
     }
     scope.timeout_handler.cancel();
     scope.timeout_handler = Handle{};
+    scope.loop().record(trace::EventKind::TimeoutExited, scope.id, scope.task_id,
+                        scope.state == TimeoutState::Expiring ? 1 : 0);
     if (scope.state == TimeoutState::Expiring) {
         scope.state = TimeoutState::Expired;
         const auto task = scope.task.lock();

@@ -112,6 +112,10 @@ std::string_view to_string(EventKind kind) {
             return "queue-got";
         case EventKind::QueueTaskDone:
             return "queue-task-done";
+        case EventKind::TaskGroupExited:
+            return "task-group-exited";
+        case EventKind::TimeoutExited:
+            return "timeout-exited";
         case EventKind::ScriptOutput:
             return "script-output";
         case EventKind::TaskLine:

@@ -98,6 +98,11 @@ enum class EventKind : std::uint16_t {
     ShieldCreated,
     // subject: executor job id, object: the future that completes with it
     JobFuture,
+    // subject: the task group's id, object: its parent task; `async with` is over (every
+    // child finished), whatever it raises
+    TaskGroupExited,
+    // subject: the timeout scope's id, object: the task it guarded, value: 1 if it expired
+    TimeoutExited,
 
     // --- primitives (sync/) -------------------------------------------------------------
     // subject: primitive id, value: AwaitKind (Lock, Semaphore, Event, Condition, Queue),

@@ -469,6 +469,10 @@ void State::apply_composition_event(const Event& event) {
         case EventKind::ShieldCreated:
             add(CompositeKind::Shield).owner = event.object;
             break;
+        case EventKind::TaskGroupExited:
+        case EventKind::TimeoutExited:
+            remove_composite(event.subject);
+            break;
         case EventKind::JobFuture: {
             const std::uint32_t at = job_index_.find(event.subject);
             if (at != IdMap::kMissing) {
@@ -491,9 +495,16 @@ void State::future_done(std::uint32_t future) {
     if (kind != CompositeKind::Gather && kind != CompositeKind::Shield) {
         return;
     }
-    if (kind == CompositeKind::Gather) {
-        std::erase_if(gather_edges_,
-                      [future](const GatherEdge& edge) { return edge.gather == future; });
+    remove_composite(future);
+}
+
+void State::remove_composite(std::uint32_t id) {
+    const std::uint32_t at = composite_index_.find(id);
+    if (at == IdMap::kMissing) {
+        return;
+    }
+    if (composites_[at].kind == CompositeKind::Gather) {
+        std::erase_if(gather_edges_, [id](const GatherEdge& edge) { return edge.gather == id; });
     }
     swap_remove(composites_, composite_index_, at, [](const Composite& c) { return c.id; });
 }

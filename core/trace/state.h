@@ -277,6 +277,8 @@ private:
     void set_fd_watch(std::uint32_t fd, bool writer, bool watched);
     void release_holder(Primitive& primitive, std::uint32_t task);
     void future_done(std::uint32_t future);
+    // A gather, task group, timeout scope or shield is over: it leaves the state with its edges.
+    void remove_composite(std::uint32_t id);
 
     std::size_t applied_ = 0;
     Loop loop_;

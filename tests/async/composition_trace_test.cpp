@@ -135,6 +135,10 @@ TEST_F(CompositionTraceTest, TaskGroupRecordsEnteringAbortingAndIsAwaitedAsATask
     ASSERT_EQ(aborted.size(), 1u);
     EXPECT_EQ(aborted[0].subject, group_id);
     EXPECT_EQ(aborted[0].object, failing_id);
+    const auto exited = events_of(EventKind::TaskGroupExited);
+    ASSERT_EQ(exited.size(), 1u) << "exit() raised the ExceptionGroup, and the group is over";
+    EXPECT_EQ(exited[0].subject, group_id);
+    EXPECT_EQ(exited[0].object, main_id);
     // The body ended at once: main waits in exit() on the group, which is cancelled once by
     // the failing child (the group's own cancel request), so it waits twice.
     const auto edges = waits_of(main_id);
@@ -193,6 +197,11 @@ TEST_F(CompositionTraceTest, TimeoutRecordsEachDeadlineAndItsExpiry) {
     EXPECT_EQ(expired[0].object, main_id);
     EXPECT_EQ(expired[0].value, milliseconds(5));
     EXPECT_GE(expired[0].time, milliseconds(5));
+    const auto exited = events_of(EventKind::TimeoutExited);
+    ASSERT_EQ(exited.size(), 1u);
+    EXPECT_EQ(exited[0].subject, scope_id);
+    EXPECT_EQ(exited[0].object, main_id);
+    EXPECT_EQ(exited[0].value, 1) << "it expired";
 }
 
 TEST_F(CompositionTraceTest, AnExecutorJobIsTiedToItsFutureAndAwaitedAsAJob) {

@@ -70,6 +70,9 @@ TEST(StateCompositionTest, GatherTimeoutAndExecutorJobEdges) {
     }
     const std::size_t expired = find_event(recorder, EventKind::TimeoutExpired, timeout_id);
     EXPECT_TRUE(fold_until(recorder, expired).composite(timeout_id)->fired);
+    const std::size_t exited = find_event(recorder, EventKind::TimeoutExited, timeout_id);
+    EXPECT_EQ(recorder.events()[exited].value, 1) << "it expired";
+    EXPECT_EQ(fold_until(recorder, exited).composite(timeout_id), nullptr);
 
     const std::size_t job_future = find_event(recorder, EventKind::JobFuture);
     const std::uint32_t job = recorder.events()[job_future].subject;

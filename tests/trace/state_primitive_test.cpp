@@ -224,6 +224,11 @@ TEST_F(StatePrimitiveTest, TaskGroupsTimeoutsAndJobFutures) {
     EXPECT_EQ(state.job(5)->future, 90u);
     apply({event(EventKind::TimeoutExpired, 70, 1, seconds(5))});
     EXPECT_TRUE(state.composite(70)->fired);
+
+    apply({event(EventKind::TimeoutExited, 70, 1, 1)});
+    EXPECT_EQ(state.composite(70), nullptr);
+    apply({event(EventKind::TaskGroupExited, 60, 1)});
+    EXPECT_TRUE(state.composites().empty());
 }
 
 }  // namespace
