@@ -4,6 +4,7 @@ namespace loopscope::detail {
 
 CompletionQueue::CompletionQueue(EventLoop& loop, std::vector<std::shared_ptr<FutureCore>> futures)
     : loop_(loop),
+      id_(loop.next_object_id()),
       futures_(std::move(futures)),
       callback_tokens_(futures_.size(), 0),
       to_do_(futures_.size(), true),
@@ -72,6 +73,8 @@ void CompletionQueue::wake_next_getter() {
 Coro<std::optional<std::size_t>> CompletionQueue::get(std::shared_ptr<CompletionQueue> queue) {
     while (queue->items_.empty()) {
         Future<void> getter(queue->loop_);
+        // Like wait(): the task waits for the next of several futures to finish.
+        getter.core()->set_await_target({AwaitKind::Wait, queue->id_});
         queue->getters_.push_back(getter);
         std::exception_ptr error;
         try {

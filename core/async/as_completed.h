@@ -38,6 +38,7 @@ private:
     void wake_next_getter();
 
     EventLoop& loop_;
+    std::uint32_t id_;  // the trace's noun for "the tasks waiting on this as_completed"
     std::vector<std::shared_ptr<FutureCore>> futures_;
     std::vector<std::uint64_t> callback_tokens_;
     std::vector<bool> to_do_;

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "async/as_completed.h"
 #include "async/gather.h"
 #include "async/shield.h"
 #include "async/sleep.h"
@@ -224,6 +225,25 @@ TEST_F(CompositionTraceTest, AnExecutorJobIsTiedToItsFutureAndAwaitedAsAJob) {
     EXPECT_EQ(loop.recorder().text(static_cast<trace::Label>(submitted[0].value)), "three");
     EXPECT_EQ(waits_of(main_id), (std::vector<std::pair<AwaitKind, std::uint32_t>>{
                                      {AwaitKind::ExecutorJob, submitted[0].subject}}));
+}
+
+TEST_F(CompositionTraceTest, AsCompletedIsAwaitedAsAWaitForTheNextResult) {
+    std::uint32_t main_id = 0;
+    auto main = [&]() -> Coro<void> {
+        main_id = current_id();
+        std::vector<Future<int>> futures = {
+            create_task(scheduler, value_after(milliseconds(2), 2)),
+            create_task(scheduler, value_after(milliseconds(1), 1))};
+        for (Coro<int> next_one : as_completed(futures)) {
+            co_await next_one;
+        }
+    };
+    run(scheduler, main());
+    const auto edges = waits_of(main_id);
+    ASSERT_EQ(edges.size(), 2u) << "one wait per result";
+    EXPECT_EQ(edges[0].first, AwaitKind::Wait);
+    EXPECT_EQ(edges[1].first, AwaitKind::Wait);
+    EXPECT_EQ(edges[0].second, edges[1].second) << "both waits are on the same as_completed";
 }
 
 }  // namespace
