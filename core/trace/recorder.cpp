@@ -43,6 +43,7 @@ Label Recorder::intern(std::string_view text) {
 }
 
 void Recorder::clear() {
+    ++generation_;
     events_.clear();
     std::lock_guard lock(inbox_mutex_);
     inbox_.clear();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <string>
@@ -34,7 +35,10 @@ public:
 
     const EventLog& events() const { return events_; }
     std::size_t size() const { return events_.size(); }
+    // Forgets the events (a re-run); the strings stay. Each clear starts a new generation, so
+    // a reader that saw N events can tell "N more since" from "a new log already past N".
     void clear();
+    std::uint64_t generation() const { return generation_; }
 
     // Recording can be switched off to measure the loop without it.
     void set_enabled(bool enabled) { enabled_ = enabled; }
@@ -46,6 +50,7 @@ private:
     std::deque<std::string> strings_;
     std::unordered_map<std::string_view, Label> string_ids_;
     bool enabled_ = true;
+    std::uint64_t generation_ = 0;
 
     std::mutex inbox_mutex_;
     std::vector<Event> inbox_;

@@ -7,14 +7,15 @@
 namespace loopscope::trace {
 
 StateIndex::StateIndex(const Recorder& recorder, Options options)
-    : recorder_(&recorder), options_(options) {
+    : recorder_(&recorder), generation_(recorder.generation()), options_(options) {
     options_.min_spacing = std::max<std::size_t>(options_.min_spacing, 1);
     options_.max_spacing = std::max(options_.max_spacing, options_.min_spacing);
 }
 
 void StateIndex::update() {
     const EventLog& events = recorder_->events();
-    if (events.size() < latest_.applied()) {
+    if (recorder_->generation() != generation_) {
+        generation_ = recorder_->generation();
         latest_ = State{};
         checkpoints_.clear();
     }

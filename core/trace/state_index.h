@@ -66,6 +66,7 @@ private:
     void fold(State& state, std::size_t until) const;
 
     const Recorder* recorder_;
+    std::uint64_t generation_;  // of the Recorder's log that latest_ and checkpoints_ fold
     Options options_;
     State latest_;
     std::vector<State> checkpoints_;  // by position; the empty State before event 0 is implicit

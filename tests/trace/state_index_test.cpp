@@ -229,6 +229,24 @@ TEST_F(StateIndexTest, AClearedRecorderStartsTheIndexOver) {
     EXPECT_EQ(index.at(0).ready().size(), 1u);
 }
 
+TEST_F(StateIndexTest, ARecorderClearedAndRegrownPastTheIndexStillStartsOver) {
+    loop.call_soon([] {});
+    StateIndex index(recorder());
+    index.update();
+    ASSERT_EQ(index.size(), 1u);
+    loop.recorder().clear();
+    // The new log grows past the old one before the index looks again.
+    loop.call_soon([] {});
+    loop.call_soon([] {});
+    index.update();
+    EXPECT_EQ(index.size(), 2u);
+    const State state = index.at(1);
+    ASSERT_EQ(state.ready().size(), 2u);
+    EXPECT_EQ(state.ready()[0].handle, recorder().events()[0].subject)
+        << "the new log's first callback, not the old log's";
+    EXPECT_EQ(state.ready()[1].handle, recorder().events()[1].subject);
+}
+
 TEST_F(StateIndexTest, SeekingPastTheIndexedEventsThrows) {
     loop.call_soon([] {});
     StateIndex index(recorder());
