@@ -1,18 +1,23 @@
-// The Loopscope desktop app. For now it runs a built-in demo on the core event loop and shows
-// what each iteration did; the full visualizer replaces this window later.
+// The Loopscope desktop app: runs a scenario on the core event loop (on a worker thread, with
+// the virtual clock) and animates the trace: the loop stage, the transport and the timeline.
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QUrl>
+#include <cstdio>
 #include <memory>
+#include <string>
 
-#include "demo_scenario.h"
-#include "loop/event_loop.h"
-#include "loop_iteration_model.h"
+#include "demo_scenarios.h"
+#include "engine.h"
+#include "loop_stage.h"
+#include "player.h"
+#include "qml_types.h"
 #include "window_screenshot.h"
 
 int main(int argc, char* argv[]) {
+    using namespace loopscope::app;
     // First, so that Qt's own options (-platform, ...) are taken out of argv before ours.
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Loopscope"));
@@ -27,37 +32,105 @@ int main(int argc, char* argv[]) {
         QStringLiteral("screenshot"),
         QStringLiteral("Save a PNG of the window once it has drawn, then quit."),
         QStringLiteral("file"));
+    const QCommandLineOption scenario_option(
+        QStringLiteral("scenario"),
+        QStringLiteral("The built-in scenario to run first (see --list-scenarios)."),
+        QStringLiteral("id"), QStringLiteral("gather"));
+    const QCommandLineOption position_option(
+        QStringLiteral("position"),
+        QStringLiteral("Start paused with the playhead after this many events (-1: the end)."),
+        QStringLiteral("events"));
+    const QCommandLineOption inspect_option(
+        QStringLiteral("inspect"),
+        QStringLiteral("Show this task in the inspector (its name, e.g. Task-2)."),
+        QStringLiteral("task"));
+    const QCommandLineOption size_option(QStringLiteral("size"),
+                                         QStringLiteral("The window's size, e.g. 1920x1080."),
+                                         QStringLiteral("WxH"));
+    const QCommandLineOption list_option(QStringLiteral("list-scenarios"),
+                                         QStringLiteral("List the built-in scenarios and quit."));
     parser.addOption(screenshot_option);
+    parser.addOption(scenario_option);
+    parser.addOption(position_option);
+    parser.addOption(inspect_option);
+    parser.addOption(size_option);
+    parser.addOption(list_option);
+    parser.addPositionalArgument(QStringLiteral("script.py"),
+                                 QStringLiteral("A Python file to run (needs the interpreter)."));
     parser.process(app);
 
-    // The virtual clock makes the run instant and identical every time.
-    loopscope::EventLoop loop;
-    loopscope::app::schedule_demo(loop);
-    loop.run_forever();
+    if (parser.isSet(list_option)) {
+        for (const DemoScenario& scenario : demo_scenarios()) {
+            std::printf("%-10.*s %.*s\n", static_cast<int>(scenario.id.size()), scenario.id.data(),
+                        static_cast<int>(scenario.title.size()), scenario.title.data());
+        }
+        return 0;
+    }
 
-    // Declared before the engine so it outlives the QML that binds to it.
-    loopscope::app::LoopIterationModel iterations(loop.recorder());
+    register_qml_types();
+    // Declared before the QML engine so that they outlive the QML that binds to them.
+    Engine engine;
+    Player player(engine.store());
+    player.attach(engine);
+    LoopStage stage(engine.store(), player);
 
-    QQmlApplicationEngine engine;
+    const bool screenshot = parser.isSet(screenshot_option);
+    const bool positioned = parser.isSet(position_option) || screenshot;
+    if (!parser.positionalArguments().isEmpty()) {
+        engine.runScript(parser.positionalArguments().constFirst());
+    } else {
+        engine.runScenario(parser.value(scenario_option));
+    }
+    // The player plays each new run from its start; a still picture wants the whole run
+    // first, then the playhead where it was asked to be.
+    if (positioned) {
+        engine.wait_until_finished();
+        const int position = parser.value(position_option).toInt();
+        player.pause();
+        player.seek(position < 0 || !parser.isSet(position_option) ? player.count() : position);
+    }
+
+    // The inspected task, by name, as of the playhead.
+    int inspected = 0;
+    if (parser.isSet(inspect_option)) {
+        const std::string wanted = parser.value(inspect_option).toStdString();
+        for (const auto& task : player.state().tasks()) {
+            if (engine.store().text(task.name) == wanted) {
+                inspected = static_cast<int>(task.id);
+            }
+        }
+    }
+
+    QQmlApplicationEngine qml;
     // Qt 6.4 has no loadFromModule: the module lives under this import path.
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({
-        {QStringLiteral("iterations"), QVariant::fromValue(&iterations)},
-        {QStringLiteral("demoSource"), loopscope::app::demo_python_source()},
-    });
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Loopscope/Main.qml")));
-    if (engine.rootObjects().isEmpty()) {
+    qml.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    QVariantMap properties{
+        {QStringLiteral("engine"), QVariant::fromValue(&engine)},
+        {QStringLiteral("player"), QVariant::fromValue(&player)},
+        {QStringLiteral("stage"), QVariant::fromValue(&stage)},
+        {QStringLiteral("animated"), !screenshot},
+        {QStringLiteral("selectedTask"), inspected},
+    };
+    if (parser.isSet(size_option)) {
+        const QStringList size = parser.value(size_option).split(QLatin1Char('x'));
+        if (size.size() == 2) {
+            properties.insert(QStringLiteral("width"), size[0].toInt());
+            properties.insert(QStringLiteral("height"), size[1].toInt());
+        }
+    }
+    qml.setInitialProperties(properties);
+    qml.load(QUrl(QStringLiteral("qrc:/qt/qml/Loopscope/Main.qml")));
+    if (qml.rootObjects().isEmpty()) {
         return 1;
     }
-    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    auto* window = qobject_cast<QQuickWindow*>(qml.rootObjects().constFirst());
     if (window == nullptr) {
         return 1;
     }
 
-    std::unique_ptr<loopscope::app::WindowScreenshot> screenshot;
-    if (parser.isSet(screenshot_option)) {
-        screenshot = std::make_unique<loopscope::app::WindowScreenshot>(
-            *window, parser.value(screenshot_option));
+    std::unique_ptr<WindowScreenshot> saver;
+    if (screenshot) {
+        saver = std::make_unique<WindowScreenshot>(*window, parser.value(screenshot_option));
     }
     return QGuiApplication::exec();
 }

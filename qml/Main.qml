@@ -1,204 +1,192 @@
-// The placeholder main window: a built-in demo's Python on the left, what each loop
-// iteration did on the right. Presentation only; the app runs the demo and builds the model.
+// The main window (docs UI.md): the transport bar on top; the code and the console on the
+// left; the loop stage and the timeline on the right. Presentation only: the Engine runs the
+// scenario, the Player owns the playhead, the LoopStage turns the State into models.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Loopscope
-import "Phrases.js" as Phrases
+import Loopscope.Native 1.0
 
-Window {
+ApplicationWindow {
     id: root
 
-    required property LoopIterationModel iterations
-    required property string demoSource
+    required property Engine engine
+    required property Player player
+    required property LoopStage stage
+    // Off for still pictures (--screenshot): cards sit at their places at once.
+    property bool animated: true
+    property bool presenting: false
+    // The task the inspector shows (0: none): picked on the stage or on the timeline.
+    property int selectedTask: 0
 
-    width: 1120
-    height: 720
-    minimumWidth: 900
-    minimumHeight: 680
+    width: 1440
+    height: 900
+    minimumWidth: 1280
+    minimumHeight: 760
     visible: true
-    title: "Loopscope"
+    title: "Loopscope — " + engine.scenarioName
     color: Theme.page
+
+    // The step buttons and the arrow keys move by this unit.
+    property string granularity: "event"
+    function stepForward() {
+        if (granularity === "task step") player.stepTaskForward()
+        else if (granularity === "iteration") player.stepIterationForward()
+        else player.stepForward()
+    }
+    function stepBack() {
+        if (granularity === "task step") player.stepTaskBack()
+        else if (granularity === "iteration") player.stepIterationBack()
+        else player.stepBack()
+    }
+
+    Shortcut { sequence: "Space"; onActivated: root.player.togglePlaying() }
+    Shortcut { sequence: "Right"; onActivated: root.stepForward() }
+    Shortcut { sequence: "Left"; onActivated: root.stepBack() }
+    Shortcut { sequence: "Shift+Right"; onActivated: root.player.stepIterationForward() }
+    Shortcut { sequence: "Shift+Left"; onActivated: root.player.stepIterationBack() }
+    Shortcut { sequence: "Ctrl+Right"; onActivated: root.player.stepTaskForward() }
+    Shortcut { sequence: "Ctrl+Left"; onActivated: root.player.stepTaskBack() }
+    Shortcut { sequence: "Home"; onActivated: root.player.jumpToStart() }
+    Shortcut { sequence: "End"; onActivated: root.player.jumpToEnd() }
+    Shortcut { sequences: ["+", "="]; onActivated: root.player.faster() }
+    Shortcut { sequences: ["-", "_"]; onActivated: root.player.slower() }
+    Shortcut { sequence: "Ctrl+R"; onActivated: root.engine.rerun() }
+    Shortcut { sequence: "F11"; onActivated: root.togglePresentation() }
+    Shortcut { sequence: "?"; onActivated: help.visible = !help.visible }
+    Shortcut { sequence: "Escape"; onActivated: help.visible = false }
+    // Perfetto's timeline keys.
+    Shortcut { sequence: "W"; onActivated: timeline.zoomIn() }
+    Shortcut { sequence: "S"; onActivated: timeline.zoomOut() }
+    Shortcut { sequence: "A"; onActivated: timeline.panBy(-0.2) }
+    Shortcut { sequence: "D"; onActivated: timeline.panBy(0.2) }
+    Shortcut { sequence: "."; onActivated: root.player.stepForward() }
+    Shortcut { sequence: ","; onActivated: root.player.stepBack() }
+
+    function togglePresentation() {
+        presenting = !presenting
+        Theme.scale = presenting ? 1.35 : 1.0
+        if (presenting) root.showFullScreen()
+        else root.showNormal()
+    }
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: 24
-        spacing: 18
+        anchors.margins: 10
+        spacing: 8
 
-        ColumnLayout {
-            spacing: 4
-
-            Text {
-                text: "Loopscope"
-                color: Theme.ink
-                font.pixelSize: Theme.titleSize
-                font.bold: true
-            }
-            Text {
-                text: "How asyncio's event loop runs callbacks: a small demo, run on Loopscope's own event loop with a virtual clock."
-                color: Theme.quietInk
-                font.pixelSize: Theme.bodySize + 1
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
+        TransportBar {
+            Layout.fillWidth: true
+            engine: root.engine
+            player: root.player
+            granularity: root.granularity
+            onGranularityPicked: (unit) => root.granularity = unit
+            onStepForwardClicked: root.stepForward()
+            onStepBackClicked: root.stepBack()
+            onHelpClicked: help.visible = !help.visible
+            onPresentClicked: root.togglePresentation()
         }
 
         RowLayout {
-            spacing: 24
             Layout.fillWidth: true
             Layout.fillHeight: true
+            spacing: 8
 
-            // The demo as Python, and what to look for in the trace.
             ColumnLayout {
-                spacing: 10
-                Layout.preferredWidth: 380
+                visible: !root.presenting
+                Layout.preferredWidth: Math.min(380, root.width * 0.27)
                 Layout.maximumWidth: 380
-                Layout.minimumWidth: 340
                 Layout.fillHeight: true
-                Layout.alignment: Qt.AlignTop
+                spacing: 8
 
-                SectionTitle { text: "The demo" }
-
-                Rectangle {
-                    color: Theme.code
-                    radius: Theme.radius
-                    Layout.fillWidth: true
-                    Layout.minimumWidth: source.implicitWidth + 28
-                    implicitHeight: source.implicitHeight + 28
-
-                    Text {
-                        id: source
-                        anchors.fill: parent
-                        anchors.margins: 14
-                        text: root.demoSource
-                        color: Theme.codeInk
-                        font.family: Theme.monospace
-                        font.pixelSize: Theme.smallSize
-                        lineHeight: 1.25
-                    }
-                }
-
-                SectionTitle {
-                    text: "What to notice"
-                    Layout.topMargin: 8
-                }
-
-                Repeater {
-                    model: [
-                        "greet_again() runs one iteration after greet(): a callback scheduled while the loop runs waits for the next iteration.",
-                        "When nothing is ready, the virtual clock jumps straight to the earliest timer instead of waiting.",
-                        "The eight ticks share one deadline and fire in the same iteration, in heapq order rather than the order they were scheduled: the same order CPython 3.12 gives."
-                    ]
-                    delegate: RowLayout {
-                        id: note
-
-                        required property string modelData
-                        required property int index
-
-                        spacing: 8
-                        Layout.fillWidth: true
-
-                        Text {
-                            text: (note.index + 1) + "."
-                            color: Theme.quietInk
-                            font.pixelSize: Theme.bodySize
-                            font.bold: true
-                            Layout.alignment: Qt.AlignTop
-                        }
-                        Text {
-                            text: note.modelData
-                            color: Theme.ink
-                            font.pixelSize: Theme.bodySize
-                            wrapMode: Text.WordWrap
-                            lineHeight: 1.15
-                            Layout.fillWidth: true
-                        }
-                    }
-                }
-
-                Item { Layout.fillHeight: true }
-            }
-
-            // The trace, one card per loop iteration.
-            ColumnLayout {
-                spacing: 10
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-
-                RowLayout {
-                    spacing: 16
-                    Layout.fillWidth: true
-
-                    SectionTitle { text: "What the loop did" }
-                    Item { Layout.fillWidth: true }
-                    LegendEntry { fill: Theme.readyFill; edge: Theme.readyEdge; text: "was ready" }
-                    LegendEntry { fill: Theme.timerFill; edge: Theme.timerEdge; text: "timer fell due" }
-                }
-
-                Text {
-                    text: Phrases.count(iterationList.count, "iteration", "iterations") + ", "
-                          + Phrases.count(root.iterations.callbackCount, "callback", "callbacks")
-                          + " in the order they ran, "
-                          + Phrases.count(root.iterations.eventCount, "trace event", "trace events")
-                          + " recorded."
-                    color: Theme.quietInk
-                    font.pixelSize: Theme.smallSize
-                    wrapMode: Text.WordWrap
-                    Layout.fillWidth: true
-                }
-
-                ListView {
-                    id: iterationList
-                    model: root.iterations
-                    spacing: 8
-                    clip: true
-                    boundsBehavior: Flickable.StopAtBounds
+                CodeView {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    ScrollBar.vertical: ScrollBar {}
-                    // Room on the right for the scroll bar.
-                    delegate: IterationCard { width: ListView.view.width - 12 }
+                    source: root.engine.source
+                    error: root.engine.error
+                    tasks: root.stage.tasks
+                    animated: root.animated
+                }
+                ConsoleView {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 230
+                    model: root.stage.console
+                    player: root.player
+                }
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 8
+
+                StageView {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    stage: root.stage
+                    animated: root.animated
+                    selectedTask: root.selectedTask
+                    onTaskPicked: (taskId) => root.selectedTask = taskId
+                }
+                TimelineView {
+                    id: timeline
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 230
+                    engine: root.engine
+                    player: root.player
+                    selectedTask: root.selectedTask
+                    onTaskPicked: (taskId) => root.selectedTask = taskId
                 }
             }
         }
+    }
 
-        Text {
-            text: "This window is a placeholder: the full visualizer (task stage, timeline, code editor and lessons) is coming."
-            color: Theme.quietInk
-            font.pixelSize: Theme.smallSize
-            font.italic: true
-            wrapMode: Text.WordWrap
-            Layout.fillWidth: true
+    // Drop a .py file on the window to run it.
+    DropArea {
+        anchors.fill: parent
+        keys: ["text/uri-list"]
+        onDropped: (drop) => {
+            if (drop.hasUrls && drop.urls.length > 0) {
+                const url = drop.urls[0].toString()
+                root.engine.runScript(decodeURIComponent(url.replace(/^file:\/\//, "")))
+                drop.accept()
+            }
         }
     }
 
-    component SectionTitle: Text {
-        color: Theme.ink
-        font.pixelSize: Theme.headingSize
-        font.bold: true
-    }
+    // The keyboard map, on `?`.
+    Rectangle {
+        id: help
+        visible: false
+        anchors.centerIn: parent
+        width: 460
+        height: helpText.implicitHeight + 40
+        radius: Theme.radius
+        color: Theme.panel
+        border.color: Theme.panelEdge
+        z: 10
 
-    component LegendEntry: Row {
-        id: entry
-
-        property color fill
-        property color edge
-        property alias text: label.text
-
-        spacing: 6
-
-        Rectangle {
-            width: 14
-            height: 14
-            radius: 3
-            color: entry.fill
-            border.color: entry.edge
-            anchors.verticalCenter: parent.verticalCenter
-        }
         Text {
-            id: label
-            color: Theme.quietInk
-            font.pixelSize: Theme.smallSize
+            id: helpText
+            anchors.fill: parent
+            anchors.margins: 20
+            textFormat: Text.MarkdownText
+            color: Theme.ink
+            font.pixelSize: Theme.bodySize
+            text: "### Keyboard\n\n" +
+                  "| key | does |\n|---|---|\n" +
+                  "| Space | play / pause |\n" +
+                  "| → / ← | step (by the chosen unit) |\n" +
+                  "| Ctrl+→ / Ctrl+← | step by task step |\n" +
+                  "| Shift+→ / Shift+← | step by loop iteration |\n" +
+                  "| Home / End | jump to start / end |\n" +
+                  "| + / − | faster / slower |\n" +
+                  "| W / S | zoom the timeline in / out |\n" +
+                  "| A / D | pan the timeline |\n" +
+                  "| . / , | next / previous event |\n" +
+                  "| Ctrl+R | run again |\n" +
+                  "| F11 | presentation mode |\n" +
+                  "| ? | this help |\n"
         }
     }
 }

@@ -38,12 +38,17 @@ struct Object {
     Object& operator=(const Object&) = delete;
 };
 
+// Deletes an object whose count reached zero. Deleting a long chain (a linked list of 100000
+// nodes) would recurse once per link in C++; past a depth the deletions are queued and run
+// iteratively by the outermost one (CPython's "trashcan").
+void destroy_object(Object* o) noexcept;
+
 inline void incref(Object* o) noexcept {
     ++o->refcount;
 }
 inline void decref(Object* o) noexcept {
     if (--o->refcount == 0) {
-        delete o;
+        destroy_object(o);
     }
 }
 
@@ -251,8 +256,16 @@ struct TypeSlots {
     bool (*contains)(Runtime&, const Value& self, const Value& item) = nullptr;
     // type(...) on this type: makes an instance (new + __init__).
     Value (*construct)(Runtime&, TypeObject& type, const CallArgs&) = nullptr;
-    // Descriptors (functions in a class dict bind to the instance): __get__.
+    // Descriptors (functions in a class dict bind to the instance): __get__. `instance` is None
+    // when the attribute is read on the class itself.
     Value (*get)(Runtime&, const Value& self, const Value& instance, TypeObject& owner) = nullptr;
+    // Data descriptors (property): __set__ / __delete__ (value is null for delete). A type with
+    // this slot wins over the instance dict, as in CPython.
+    void (*set)(Runtime&, const Value& self, const Value& instance, const Value* value) = nullptr;
+    // Plain functions and native methods: reading them through an instance binds the instance as
+    // the first argument. ops.h's get_method uses this to call `obj.m(x)` without making a
+    // bound-method object (CPython's LOAD_ATTR method form).
+    bool binds_as_method = false;
     // Awaiting an object of this type suspends the coroutine and hands the object to its task's
     // host coroutine (modules/asyncio), which performs the wait on the scheduler: what
     // asyncio.sleep(), futures, tasks, Lock.acquire(), Queue.get() ... return.

@@ -9,9 +9,15 @@
 namespace loopscope::script {
 
 // A SyntaxError (or its subclasses IndentationError and TabError) as CPython 3.12 reports it:
-// the same words, the same line and 1-based character offset.
+// the same words, the same line and 1-based character offset. Two other errors of a file that
+// cannot run come the same way:
+// - "OverflowError: integer literal too large" for an int literal beyond 64 bits (our int is
+//   64-bit; CPython would accept it), with its position, when the file has no syntax error;
+// - "RecursionError: maximum recursion depth exceeded during compilation" for expressions
+//   nested as deep as CPython's compiler refuses (line 0: no position, as CPython prints it).
+// A file that is not UTF-8 also has line 0 (CPython reports it before reading any line).
 struct SyntaxErrorInfo {
-    std::string type;     // "SyntaxError", "IndentationError" or "TabError"
+    std::string type;     // "SyntaxError", "IndentationError", "TabError" (see above)
     std::string message;  // CPython 3.12's words: "invalid syntax", "'(' was never closed", ...
     std::string filename;
     int line = 0;    // 1-based

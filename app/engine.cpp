@@ -1,0 +1,299 @@
+#include "engine.h"
+
+#include <QFile>
+#include <QVariantMap>
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <utility>
+
+#include "async/scheduler.h"
+#include "demo_scenarios.h"
+#include "loop/event_loop.h"
+#include "loop/virtual_clock.h"
+#include "poll_hook_clock.h"
+
+namespace loopscope::app {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+// About one frame: the GUI takes what the worker recorded this often while a run goes on.
+constexpr auto kFrameInterval = 16ms;
+
+ScriptRunner& script_runner() {
+    static ScriptRunner runner;
+    return runner;
+}
+
+}  // namespace
+
+void Engine::set_script_runner(ScriptRunner runner) {
+    script_runner() = std::move(runner);
+}
+
+Engine::Engine(QObject* parent) : QObject(parent) {
+    frame_timer_.setInterval(kFrameInterval);
+    connect(&frame_timer_, &QTimer::timeout, this, &Engine::deliver);
+}
+
+Engine::~Engine() {
+    if (channel_ != nullptr) {
+        channel_->stop = true;
+    }
+    join_worker();
+}
+
+QVariantList Engine::scenarios() const {
+    QVariantList list;
+    for (const DemoScenario& scenario : demo_scenarios()) {
+        list.append(QVariantMap{
+            {QStringLiteral("id"),
+             QString::fromUtf8(scenario.id.data(), static_cast<qsizetype>(scenario.id.size()))},
+            {QStringLiteral("title"),
+             QString::fromUtf8(scenario.title.data(),
+                               static_cast<qsizetype>(scenario.title.size()))},
+        });
+    }
+    return list;
+}
+
+void Engine::run(const ScenarioSource& source) {
+    if (channel_ != nullptr) {
+        channel_->stop = true;
+        join_worker();
+        channel_.reset();
+    }
+    backlog_ = TraceBatch{};
+    backlog_next_ = 0;
+    source_ = source;
+    if (source.kind == ScenarioSource::Kind::Builtin) {
+        const DemoScenario* scenario = find_demo_scenario(source.name.toStdString());
+        source_text_ = scenario != nullptr
+                           ? QString::fromUtf8(scenario->python.data(),
+                                               static_cast<qsizetype>(scenario->python.size()))
+                           : QString();
+    } else {
+        // The code pane shows the file as it is now (the run reads it again itself).
+        QFile file(source.name);
+        source_text_ = file.open(QIODevice::ReadOnly | QIODevice::Text)
+                           ? QString::fromUtf8(file.readAll())
+                           : QString();
+    }
+    store_.reset();
+    running_ = true;
+    set_status(QStringLiteral("running"), {});
+    emit runStarted();
+    emit runningChanged();
+    emit traceGrew();
+
+    channel_ = std::make_unique<Channel>();
+    worker_ = std::thread(&Engine::work, std::ref(*channel_), source);
+    frame_timer_.start();
+}
+
+void Engine::stop() {
+    if (channel_ != nullptr) {
+        channel_->stop = true;
+    }
+}
+
+// The worker's side of a run: takes what the run's loop records, once per loop iteration, into
+// the channel, and says when the run must stop. Built-in scenarios run on a loop of its making
+// (whose recorder it clears as it goes); scripts tell it about their loops through ScriptHooks.
+class Engine::Stream final : public ScriptHooks {
+public:
+    explicit Stream(Channel& channel) : channel_(channel) {}
+
+    void loop_started(EventLoop& loop) override {
+        // One trace per run: a second asyncio.run in one script would reuse the first one's ids.
+        if (loops_++ == 0) {
+            streamed_ = &loop;
+        }
+    }
+    bool iteration_done(EventLoop& loop) override {
+        flush(loop, false);
+        return must_stop();
+    }
+    void loop_finished(EventLoop& loop) override {
+        flush(loop, false);
+        if (&loop == streamed_) {
+            streamed_ = nullptr;  // its address may come back as the next loop's
+        }
+    }
+    bool stop_requested() const override { return channel_.stop.load(); }
+
+    // Takes what `loop` recorded (clearing its log when nobody else reads it).
+    void flush(EventLoop& loop, bool clear) {
+        if (&loop != streamed_) {
+            return;
+        }
+        TraceBatch batch;
+        if (clear) {
+            streamer_.take_and_clear(loop.recorder(), batch);
+        } else {
+            streamer_.take(loop.recorder(), batch);
+        }
+        sent_ += batch.events.size();
+        if (!batch.empty()) {
+            const std::lock_guard lock(channel_.mutex);
+            channel_.pending.append(std::move(batch));
+        }
+    }
+    bool limit_reached() const { return sent_ >= kEventLimit; }
+    bool must_stop() const { return limit_reached() || stop_requested(); }
+    int loops() const { return loops_; }
+
+private:
+    Channel& channel_;
+    TraceStreamer streamer_;
+    EventLoop* streamed_ = nullptr;
+    std::size_t sent_ = 0;
+    int loops_ = 0;
+};
+
+void Engine::work(Channel& channel, ScenarioSource source) {
+    Stream stream(channel);
+    std::string error;
+    std::string outcome = "finished";
+    try {
+        if (source.kind == ScenarioSource::Kind::Script) {
+            if (!script_runner()) {
+                throw std::runtime_error("Cannot run " + source.name.toStdString() +
+                                         ": the Python interpreter is not available yet. Pick a "
+                                         "built-in scenario instead.");
+            }
+            script_runner()(source.name.toStdString(), stream);
+        } else {
+            run_builtin(stream, source.name.toStdString());
+        }
+    } catch (const std::exception& failure) {
+        error = failure.what();
+        outcome = "failed";
+    } catch (...) {
+        error = "the run threw something that is not an exception";
+        outcome = "failed";
+    }
+    // A stop request or the limit ends the loop early; asyncio.run's clean-up then says
+    // "Event loop stopped before Future completed", which is not the learner's error.
+    if (stream.limit_reached()) {
+        outcome = "limit";
+        error = "Stopped at the limit of " + std::to_string(kEventLimit) + " events.";
+    } else if (stream.stop_requested()) {
+        outcome = "stopped";
+        error.clear();
+    } else if (stream.loops() > 1 && outcome == "finished") {
+        error = "The script ran asyncio.run " + std::to_string(stream.loops()) +
+                " times; only the first run is shown.";
+    }
+    const std::lock_guard lock(channel.mutex);
+    channel.finished = true;
+    channel.error = std::move(error);
+    channel.outcome = std::move(outcome);
+}
+
+void Engine::run_builtin(Stream& stream, const std::string& id) {
+    const DemoScenario* scenario = find_demo_scenario(id);
+    if (scenario == nullptr) {
+        throw std::runtime_error("No built-in scenario is called '" + id + "'.");
+    }
+    EventLoop* loop = nullptr;
+    EventLoopOptions options;
+    // Before each poll, on the loop thread: one batch per loop iteration, and the stop check.
+    options.clock = std::make_unique<PollHookClock>(std::make_unique<VirtualClock>(), [&] {
+        stream.flush(*loop, true);
+        if (stream.must_stop()) {
+            loop->stop();
+        }
+    });
+    EventLoop event_loop(std::move(options));
+    loop = &event_loop;
+    stream.loop_started(event_loop);
+    std::exception_ptr failure;
+    {
+        Scheduler scheduler(event_loop);
+        try {
+            scenario->run(scheduler);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    }
+    // The rest of the trace, the loop's closing included, whatever the scenario did.
+    event_loop.close();
+    stream.flush(event_loop, true);
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+}
+
+void Engine::deliver() {
+    if (channel_ == nullptr) {
+        return;
+    }
+    bool finished = false;
+    std::string error;
+    std::string outcome;
+    {
+        const std::lock_guard lock(channel_->mutex);
+        if (!channel_->pending.empty()) {
+            backlog_.append(std::move(channel_->pending));
+            channel_->pending = TraceBatch{};
+        }
+        finished = channel_->finished;
+        error = channel_->error;
+        outcome = channel_->outcome;
+    }
+    const std::size_t waiting = backlog_.events.size() - backlog_next_;
+    if (waiting > 0 || !backlog_.strings.empty()) {
+        // Strings first (the events may name any of them), then a frame's worth of events.
+        TraceBatch slice;
+        slice.strings = std::move(backlog_.strings);
+        backlog_.strings.clear();
+        const std::size_t count = std::min(waiting, kEventsPerFrame);
+        const auto from = backlog_.events.begin() + static_cast<std::ptrdiff_t>(backlog_next_);
+        slice.events.assign(from, from + static_cast<std::ptrdiff_t>(count));
+        backlog_next_ += count;
+        if (backlog_next_ == backlog_.events.size()) {
+            backlog_ = TraceBatch{};
+            backlog_next_ = 0;
+        }
+        store_.append(std::move(slice));
+        emit traceGrew();
+    }
+    // Over once the worker is done and everything it recorded is in the store.
+    if (!finished || backlog_next_ != 0 || !backlog_.events.empty()) {
+        return;
+    }
+    join_worker();
+    channel_.reset();
+    frame_timer_.stop();
+    running_ = false;
+    set_status(QString::fromStdString(outcome), QString::fromStdString(error));
+    emit runningChanged();
+    emit runFinished();
+}
+
+void Engine::wait_until_finished() {
+    join_worker();
+    while (running_) {
+        deliver();
+    }
+}
+
+void Engine::join_worker() {
+    if (worker_.joinable()) {
+        worker_.join();
+    }
+}
+
+void Engine::set_status(QString status, QString error) {
+    if (status == status_ && error == error_) {
+        return;
+    }
+    status_ = std::move(status);
+    error_ = std::move(error);
+    emit statusChanged();
+}
+
+}  // namespace loopscope::app

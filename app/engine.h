@@ -1,0 +1,116 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QVariantList>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "scenario_source.h"
+#include "script_hooks.h"
+#include "trace_batch.h"
+#include "trace_store.h"
+
+namespace loopscope::app {
+
+// Runs a scenario on a worker thread, on an event loop with the virtual clock, and hands the
+// recorded trace to the GUI thread.
+//
+// Once per loop iteration the worker takes what the loop recorded into a pending batch (a
+// built-in scenario's loop tells it through PollHookClock, a script's through ScriptHooks); a
+// GUI-thread timer takes the pending batch once per frame and appends it (at most
+// kEventsPerFrame events a frame) to the TraceStore, then emits traceGrew() once. So the GUI
+// never waits on the run (the lock is held for a swap), and a million events cost sixty
+// signals a second, not a million. A stop request is seen at the next iteration: the loop
+// stops, asyncio.run's clean-up cancels what is left, and the run ends as "stopped".
+class Engine : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool running READ running NOTIFY runningChanged)
+    Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QString error READ error NOTIFY statusChanged)
+    Q_PROPERTY(int eventCount READ eventCount NOTIFY traceGrew)
+    Q_PROPERTY(QString scenarioName READ scenarioName NOTIFY runStarted)
+    Q_PROPERTY(QString source READ source NOTIFY runStarted)
+    Q_PROPERTY(QVariantList scenarios READ scenarios CONSTANT)
+    Q_PROPERTY(int eventLimit READ eventLimit CONSTANT)
+
+public:
+    // Who runs .py files (script_hooks.h); none until the interpreter is wired in, and then a
+    // script run fails with "the Python interpreter is not available yet".
+    static void set_script_runner(ScriptRunner runner);
+
+    static constexpr std::size_t kEventLimit = 2'000'000;
+    // At most this many events join the TraceStore per frame (a few milliseconds of folding),
+    // so that a fast run never stalls the GUI; the rest wait for the next frames.
+    static constexpr std::size_t kEventsPerFrame = 200'000;
+
+    explicit Engine(QObject* parent = nullptr);
+    ~Engine() override;
+
+    // Starts a run, stopping the current one first.
+    void run(const ScenarioSource& source);
+    Q_INVOKABLE void runScenario(const QString& id) { run(ScenarioSource::builtin(id)); }
+    Q_INVOKABLE void runScript(const QString& path) { run(ScenarioSource::script(path)); }
+    Q_INVOKABLE void rerun() { run(source_); }
+    // Asks the run to end; runFinished() follows once the worker has wound down.
+    Q_INVOKABLE void stop();
+    // Takes whatever the worker has recorded now, without waiting for the next frame.
+    Q_INVOKABLE void deliver();
+    // Blocks until the run is over and everything is delivered (tests, --screenshot).
+    void wait_until_finished();
+
+    bool running() const { return running_; }
+    QString status() const { return status_; }
+    QString error() const { return error_; }
+    int eventCount() const { return static_cast<int>(store_.size()); }
+    QString scenarioName() const { return source_.name; }
+    QString source() const { return source_text_; }
+    QVariantList scenarios() const;
+    int eventLimit() const { return static_cast<int>(kEventLimit); }
+
+    const TraceStore& store() const { return store_; }
+
+signals:
+    void runStarted();
+    void traceGrew();
+    void runFinished();
+    void runningChanged();
+    void statusChanged();
+
+private:
+    // What the worker and the GUI share for one run. Only `pending`, `finished` and `error`
+    // cross threads, under `mutex`; `stop` is polled by the worker.
+    struct Channel {
+        std::mutex mutex;
+        TraceBatch pending;
+        bool finished = false;
+        std::string error;
+        std::string outcome;  // "finished", "stopped", "failed", "limit"
+        std::atomic<bool> stop{false};
+    };
+
+    class Stream;
+    static void work(Channel& channel, ScenarioSource source);
+    static void run_builtin(Stream& stream, const std::string& id);
+    void join_worker();
+    void set_status(QString status, QString error);
+
+    TraceStore store_;
+    TraceBatch backlog_;            // taken from the worker, not yet in the store
+    std::size_t backlog_next_ = 0;  // backlog_.events before it are in the store
+    std::unique_ptr<Channel> channel_;
+    std::thread worker_;
+    QTimer frame_timer_;
+    ScenarioSource source_;
+    QString source_text_;
+    QString status_ = QStringLiteral("idle");
+    QString error_;
+    bool running_ = false;
+};
+
+}  // namespace loopscope::app

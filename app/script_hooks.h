@@ -1,0 +1,38 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace loopscope {
+class EventLoop;
+}
+
+namespace loopscope::app {
+
+// What the engine asks of whoever runs a Python file for it (the interpreter, once wired in):
+// to be told about each event loop the script's asyncio.run makes, on that loop's thread, so
+// the engine can stream its trace and stop it.
+//
+// The interpreter's AsyncioObserver maps onto it: run_started -> loop_started, run_finished ->
+// loop_finished, and iteration_done after each `loop.run_once()` of asyncio.run (the observer
+// has no such hook yet). The engine only reads the loop's recorder (it never clears it), so the
+// script layer may read it too (its deadlock report does).
+class ScriptHooks {
+public:
+    virtual ~ScriptHooks() = default;
+    // A loop starts (before its main task is created).
+    virtual void loop_started(EventLoop& loop) = 0;
+    // One iteration of it is over: the engine takes what was recorded. True when the run must
+    // stop (a stop request, the event limit): set Runtime::stop_requested.
+    virtual bool iteration_done(EventLoop& loop) = 0;
+    // The loop is over, before it is destroyed: the engine takes the rest.
+    virtual void loop_finished(EventLoop& loop) = 0;
+    // The engine was asked to stop the run (for the runner to poll outside any loop).
+    virtual bool stop_requested() const = 0;
+};
+
+// Runs the Python file at `path` to its end, calling `hooks` as above. Throws on failure; the
+// exception's what() (e.g. the traceback's last line) becomes the run's error.
+using ScriptRunner = std::function<void(const std::string& path, ScriptHooks& hooks)>;
+
+}  // namespace loopscope::app

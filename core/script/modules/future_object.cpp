@@ -1,0 +1,505 @@
+#include "script/modules/future_object.h"
+
+#include <algorithm>
+
+#include "script/modules/asyncio_state.h"
+#include "script/modules/exception_bridge.h"
+#include "script/modules/exception_text.h"
+#include "script/modules/script_repr.h"
+#include "script/objects/errors.h"
+#include "script/objects/native_function.h"
+#include "script/objects/ops.h"
+#include "script/objects/runtime.h"
+#include "script/objects/str.h"
+#include "script/objects/type_object.h"
+#include "script/vm/coroutine.h"
+
+namespace loopscope::script {
+
+namespace {
+
+const ResultSlot<void> kNoResult{};
+
+FutureObject& self_future(Runtime& rt, const CallArgs& args, std::string_view method) {
+    FutureObject* future = args.size() > 0 ? as_future_object(rt, args[0]) : nullptr;
+    if (future == nullptr) {
+        raise_error(rt, rt.types().TypeError,
+                    "descriptor '" + std::string(method) + "' requires a '_asyncio.Future' object");
+    }
+    return *future;
+}
+
+// The awaited future of `await future`: waits in the task, then reads the result.
+Coro<Value> await_future(Runtime&, Value self) {
+    auto* future = self.as<FutureObject>();
+    // A named awaiter: g++ 12 destroys a braced temporary in a co_await expression twice.
+    FutureAwaiter<void> awaiter{future->core, &kNoResult};
+    const int suspends = future->core->done() ? 0 : 1;
+    future->awaiting_tasks += suspends;
+    try {
+        co_await awaiter;
+    } catch (...) {
+        future->awaiting_tasks -= suspends;
+        future->exception_retrieved = true;
+        throw;
+    }
+    future->awaiting_tasks -= suspends;
+    future->exception_retrieved = true;
+    co_return future->read_result();
+}
+
+std::string state_word(const FutureObject& future) {
+    if (!future.core->done()) {
+        if (future.task != nullptr && future.task->cancelling() > 0) {
+            return "cancelling";
+        }
+        return "pending";
+    }
+    return future.core->cancelled() ? "cancelled" : "finished";
+}
+
+std::string coroutine_repr(Runtime& rt, FutureObject& future) {
+    if (CoroutineObject* coro = as_coroutine(future.coro)) {
+        const std::string name = coroutine_qualname(*coro) + "()";
+        const std::string file = coroutine_filename(*coro);
+        if (!coroutine_finished(*coro)) {
+            return name + " running at " + file + ":" +
+                   std::to_string(coroutine_current_line(*coro));
+        }
+        return name + " done, defined at " + file + ":" + std::to_string(future.coro_first_line);
+    }
+    return repr(rt, future.coro);
+}
+
+}  // namespace
+
+FutureObject::FutureObject(Runtime& rt, TypeObject* cls) : HostAwaitable(rt, cls), runtime(&rt) {}
+
+FutureObject::~FutureObject() {
+    Runtime& rt = *runtime;
+    if (rt.tearing_down()) {
+        return;
+    }
+    AsyncioState& state = asyncio_state(rt);
+    if (task != nullptr) {
+        auto found = state.task_objects.find(task);
+        if (found != state.task_objects.end() && found->second == this) {
+            state.task_objects.erase(found);
+        }
+    }
+    if (core && core->done() && !core->cancelled() && !exception_retrieved) {
+        std::exception_ptr error;
+        try {
+            error = core->exception();
+        } catch (...) {
+        }
+        if (error) {
+            // The object is being destroyed: report through a fresh reference-free path.
+            try {
+                warn_unretrieved_exception(rt, *this);
+            } catch (...) {
+            }
+        }
+    }
+}
+
+void FutureObject::clear_references() {
+    coro = Value();
+    awaiting = Value();
+    callbacks.clear();
+    read_result = nullptr;
+    typed.reset();
+    core.reset();
+}
+
+Coro<Value> FutureObject::start(Runtime& rt, const Value& self) {
+    return await_future(rt, self);
+}
+
+void FutureObject::check_loop_alive(Runtime& rt) const {
+    const AsyncioState& state = asyncio_state(rt);
+    if (state.loop == nullptr || state.runs != run) {
+        raise_error(rt, rt.types().RuntimeError, "Event loop is closed");
+    }
+}
+
+FutureObject* as_future_object(Runtime& rt, const Value& v) {
+    if (!v.is_object()) {
+        return nullptr;
+    }
+    const AsyncioState& state = asyncio_state(rt);
+    TypeObject& type = type_of(rt, v);
+    if ((state.types.Future && type.is_subtype_of(*state.types.Future)) ||
+        (state.types.Task && type.is_subtype_of(*state.types.Task))) {
+        return v.as<FutureObject>();
+    }
+    return nullptr;
+}
+
+Value make_future_object(Runtime& rt, std::shared_ptr<FutureCore> core,
+                         std::function<Value()> read_result) {
+    AsyncioState& state = asyncio_state(rt);
+    auto object = Ref<FutureObject>::make(rt, state.types.Future.get());
+    object->core = std::move(core);
+    object->read_result = std::move(read_result);
+    object->run = state.runs;
+    return Value(object);
+}
+
+Value make_future_object(Runtime& rt, Future<Value> future) {
+    Value object = make_future_object(rt, future.core(), [future] { return future.result(); });
+    object.as<FutureObject>()->typed = std::move(future);
+    return object;
+}
+
+Value task_object_of(Runtime& rt, TaskCore& task) {
+    AsyncioState& state = asyncio_state(rt);
+    if (auto found = state.task_objects.find(&task); found != state.task_objects.end()) {
+        return Value(static_cast<Object*>(found->second));
+    }
+    // A task made by C++ code (none of the script's own): a Task object that reads its result
+    // through the core. Every script task's result type is Value.
+    auto object = Ref<FutureObject>::make(rt, state.types.Task.get());
+    auto core = std::static_pointer_cast<TaskCore>(task.shared_from_this());
+    auto* typed_state = dynamic_cast<TaskState<Value>*>(&task);
+    object->core = core;
+    if (typed_state != nullptr) {
+        auto shared = std::static_pointer_cast<TaskState<Value>>(core);
+        Task<Value> typed(shared);
+        object->read_result = [typed] { return typed.result(); };
+        object->typed = typed;
+    } else {
+        object->read_result = [] { return Value(); };
+    }
+    object->task = &task;
+    object->name = task.name();
+    object->run = state.runs;
+    state.task_objects[&task] = object.get();
+    return Value(object);
+}
+
+std::string future_repr(Runtime& rt, FutureObject& future) {
+    std::vector<std::string> info;
+    info.push_back(state_word(future));
+    if (future.core->done() && !future.core->cancelled()) {
+        std::exception_ptr error;
+        try {
+            error = future.core->exception();
+        } catch (...) {
+        }
+        if (error) {
+            info.push_back("exception=" + repr(rt, python_exception(rt, error)));
+        } else {
+            info.push_back("result=" + limited_repr(rt, future.read_result()));
+        }
+    }
+    std::vector<std::string> callbacks;
+    for (int i = 0; i < future.awaiting_tasks; ++i) {
+        callbacks.push_back("Task.task_wakeup()");
+    }
+    for (const auto& [callback, token] : future.callbacks) {
+        Value name;
+        if (lookup_attr(rt, callback, "__qualname__", name)) {
+            callbacks.push_back(to_str(rt, name) + "()");
+        } else {
+            callbacks.push_back(repr(rt, callback));
+        }
+    }
+    if (!callbacks.empty() && !future.core->done()) {
+        std::string joined = "cb=[";
+        if (callbacks.size() > 2) {
+            joined += callbacks.front() + ", <" + std::to_string(callbacks.size() - 2) +
+                      " more>, " + callbacks.back();
+        } else {
+            for (std::size_t i = 0; i < callbacks.size(); ++i) {
+                joined += (i ? ", " : "") + callbacks[i];
+            }
+        }
+        info.push_back(joined + "]");
+    }
+    if (future.is_task()) {
+        info.insert(info.begin() + 1, "name=" + python_str_repr(rt, future.name));
+        std::vector<std::string> extra;
+        extra.push_back("coro=<" + coroutine_repr(rt, future) + ">");
+        if (!future.core->done() && !future.awaiting.is_none()) {
+            std::string waiting;
+            if (FutureObject* awaited = as_future_object(rt, future.awaiting)) {
+                waiting = future_repr(rt, *awaited);
+            } else if (future.task->cancelling() > 0) {
+                // cancel() cancelled the future the wait is on (a sleep's, a lock waiter's).
+                waiting = "<Future cancelled>";
+            } else {
+                waiting = "<Future pending cb=[Task.task_wakeup()]>";
+            }
+            extra.push_back("wait_for=" + waiting);
+        }
+        info.insert(info.begin() + 2, extra.begin(), extra.end());
+        std::string text = "<Task";
+        for (const std::string& part : info) {
+            text += " " + part;
+        }
+        return text + ">";
+    }
+    std::string text = "<Future";
+    for (const std::string& part : info) {
+        text += " " + part;
+    }
+    return text + ">";
+}
+
+void warn_unretrieved_exception(Runtime& rt, FutureObject& future) {
+    std::exception_ptr error = future.core->exception();
+    const Value exception = python_exception(rt, error);
+    std::string text = future.is_task() ? "Task exception was never retrieved\n"
+                                        : "Future exception was never retrieved\n";
+    text += "future: " + future_repr(rt, future) + "\n";
+    text += exception_report(rt, exception);
+    rt.write_stderr(text);
+}
+
+namespace {
+
+Value future_result(Runtime& rt, FutureObject& future) {
+    if (future.core->cancelled()) {
+        future.exception_retrieved = true;
+        throw ScriptError{
+            python_exception(rt, std::make_exception_ptr(future.core->make_cancelled_error()))};
+    }
+    if (!future.core->done()) {
+        raise_error(rt, *asyncio_state(rt).types.InvalidStateError, "Result is not set.");
+    }
+    future.exception_retrieved = true;
+    if (std::exception_ptr error = future.core->exception()) {
+        raise_python(rt, error);
+    }
+    return future.read_result();
+}
+
+Value future_exception(Runtime& rt, FutureObject& future) {
+    if (future.core->cancelled()) {
+        throw ScriptError{
+            python_exception(rt, std::make_exception_ptr(future.core->make_cancelled_error()))};
+    }
+    if (!future.core->done()) {
+        raise_error(rt, *asyncio_state(rt).types.InvalidStateError, "Exception is not set.");
+    }
+    future.exception_retrieved = true;
+    if (std::exception_ptr error = future.core->exception()) {
+        return python_exception(rt, error);
+    }
+    return Value();
+}
+
+// A done-callback raised: the loop's exception handler reports it, as CPython's does.
+void report_callback_error(Runtime& rt, const Value& callback, const Value& future,
+                           const Value& exception) {
+    const Value args[] = {future};
+    const std::string call = describe_callback(rt, callback, args);
+    rt.write_stderr("Exception in callback " + call + "\nhandle: <Handle " + call + ">\n" +
+                    exception_report(rt, exception));
+}
+
+Value add_done_callback(Runtime& rt, const CallArgs& args) {
+    FutureObject& future = self_future(rt, args, "add_done_callback");
+    if (args.size() != 2) {
+        raise_error(rt, rt.types().TypeError,
+                    "add_done_callback() takes exactly 1 positional argument (" +
+                        std::to_string(args.size() - 1) + " given)");
+    }
+    const Value callback = args[1];
+    const Value self = args[0];
+    if (!future.core->done()) {
+        future.check_loop_alive(rt);
+    } else if (asyncio_state(rt).loop == nullptr) {
+        raise_error(rt, rt.types().RuntimeError, "Event loop is closed");
+    }
+    Runtime* runtime = &rt;
+    const std::uint64_t token = future.core->add_done_callback([runtime, callback, self] {
+        try {
+            call(*runtime, callback, {self});
+        } catch (const ScriptError& error) {
+            report_callback_error(*runtime, callback, self, error.exception);
+        }
+    });
+    future.callbacks.emplace_back(callback, token);
+    return Value();
+}
+
+Value remove_done_callback(Runtime& rt, const CallArgs& args) {
+    FutureObject& future = self_future(rt, args, "remove_done_callback");
+    expect_exactly(rt, args, "remove_done_callback", 2);
+    std::int64_t removed = 0;
+    for (auto it = future.callbacks.begin(); it != future.callbacks.end();) {
+        if (equals(rt, it->first, args[1])) {
+            future.core->remove_done_callback(it->second);
+            it = future.callbacks.erase(it);
+            ++removed;
+        } else {
+            ++it;
+        }
+    }
+    return Value::integer(removed);
+}
+
+Value cancel(Runtime& rt, const CallArgs& args) {
+    FutureObject& future = self_future(rt, args, "cancel");
+    const Value* msg_keyword = find_keyword(args, "msg");
+    Value msg = args.size() > 1 ? args[1] : (msg_keyword ? *msg_keyword : Value());
+    if (future.core->done()) {
+        return Value::boolean(false);
+    }
+    future.check_loop_alive(rt);
+    return Value::boolean(future.core->cancel(message_from(rt, msg)));
+}
+
+Value construct_future(Runtime& rt, TypeObject&, const CallArgs& args) {
+    (void)args;
+    AsyncioState& state = asyncio_state(rt);
+    if (state.loop == nullptr) {
+        raise_error(rt, rt.types().RuntimeError, "no running event loop");
+    }
+    return make_future_object(rt, Future<Value>(*state.loop));
+}
+
+std::string repr_slot(Runtime& rt, const Value& self) {
+    return future_repr(rt, *self.as<FutureObject>());
+}
+
+void add_common_methods(TypeBuilder& builder) {
+    builder
+        .method("result",
+                [](Runtime& rt, const CallArgs& a) {
+                    return future_result(rt, self_future(rt, a, "result"));
+                })
+        .method("exception",
+                [](Runtime& rt, const CallArgs& a) {
+                    return future_exception(rt, self_future(rt, a, "exception"));
+                })
+        .method("done",
+                [](Runtime& rt, const CallArgs& a) {
+                    return Value::boolean(self_future(rt, a, "done").core->done());
+                })
+        .method("cancelled",
+                [](Runtime& rt, const CallArgs& a) {
+                    return Value::boolean(self_future(rt, a, "cancelled").core->cancelled());
+                })
+        .method("cancel", cancel)
+        .method("add_done_callback", add_done_callback)
+        .method("remove_done_callback", remove_done_callback);
+}
+
+}  // namespace
+
+void install_future_types(Runtime& runtime) {
+    AsyncioState& state = asyncio_state(runtime);
+
+    TypeBuilder future(runtime, "Future", "asyncio.futures");
+    add_common_methods(future);
+    future
+        .method("set_result",
+                [](Runtime& rt, const CallArgs& a) {
+                    FutureObject& self = self_future(rt, a, "set_result");
+                    expect_exactly(rt, a, "set_result", 2);
+                    if (self.core->done()) {
+                        raise_error(rt, *asyncio_state(rt).types.InvalidStateError,
+                                    "invalid state");
+                    }
+                    self.check_loop_alive(rt);
+                    if (!self.typed) {
+                        raise_error(rt, rt.types().RuntimeError,
+                                    "this future does not support set_result operation");
+                    }
+                    self.typed->set_result(a[1]);
+                    return Value();
+                })
+        .method("set_exception",
+                [](Runtime& rt, const CallArgs& a) {
+                    FutureObject& self = self_future(rt, a, "set_exception");
+                    expect_exactly(rt, a, "set_exception", 2);
+                    if (self.core->done()) {
+                        raise_error(rt, *asyncio_state(rt).types.InvalidStateError,
+                                    "invalid state");
+                    }
+                    self.check_loop_alive(rt);
+                    Value exception = a[1];
+                    if (TypeObject* cls = as_type(rt, exception)) {
+                        exception = call(rt, exception, {});
+                        (void)cls;
+                    }
+                    if (!is_exception_instance(rt, exception)) {
+                        raise_error(rt, rt.types().TypeError,
+                                    "exception must be a BaseException instance");
+                    }
+                    if (is_instance(rt, exception, *rt.types().StopIteration)) {
+                        raise_error(rt, rt.types().TypeError,
+                                    "StopIteration interacts badly with generators and cannot be "
+                                    "raised into a Future");
+                    }
+                    self.core->set_exception(cpp_exception(rt, exception));
+                    return Value();
+                })
+        .method("get_loop", [](Runtime& rt, const CallArgs& a) {
+            self_future(rt, a, "get_loop").check_loop_alive(rt);
+            Value loop;
+            Value module = rt.import_native("asyncio");
+            return call_method(rt, module, "get_running_loop", {});
+        });
+    future.slots().repr = repr_slot;
+    future.slots().construct = construct_future;
+    future.slots().host_awaitable = true;
+    state.types.Future = future.build();
+
+    TypeBuilder task(runtime, "Task", "_asyncio");
+    add_common_methods(task);
+    task.method("get_name",
+                [](Runtime& rt, const CallArgs& a) {
+                    return make_str(rt, self_future(rt, a, "get_name").name);
+                })
+        .method("set_name",
+                [](Runtime& rt, const CallArgs& a) {
+                    FutureObject& self = self_future(rt, a, "set_name");
+                    expect_exactly(rt, a, "set_name", 2);
+                    self.name = to_str(rt, a[1]);
+                    if (asyncio_state(rt).loop != nullptr && asyncio_state(rt).runs == self.run) {
+                        self.task->set_name(self.name);
+                    }
+                    return Value();
+                })
+        .method("get_coro",
+                [](Runtime& rt, const CallArgs& a) { return self_future(rt, a, "get_coro").coro; })
+        .method("cancelling",
+                [](Runtime& rt, const CallArgs& a) {
+                    return Value::integer(self_future(rt, a, "cancelling").task->cancelling());
+                })
+        .method("uncancel",
+                [](Runtime& rt, const CallArgs& a) {
+                    FutureObject& self = self_future(rt, a, "uncancel");
+                    self.check_loop_alive(rt);
+                    return Value::integer(self.task->uncancel());
+                })
+        .method("set_result",
+                [](Runtime& rt, const CallArgs&) -> Value {
+                    raise_error(rt, rt.types().RuntimeError,
+                                "Task does not support set_result operation");
+                })
+        .method("set_exception",
+                [](Runtime& rt, const CallArgs&) -> Value {
+                    raise_error(rt, rt.types().RuntimeError,
+                                "Task does not support set_exception operation");
+                })
+        .method("get_loop", [](Runtime& rt, const CallArgs& a) {
+            self_future(rt, a, "get_loop").check_loop_alive(rt);
+            Value module = rt.import_native("asyncio");
+            return call_method(rt, module, "get_running_loop", {});
+        });
+    task.slots().repr = repr_slot;
+    task.slots().host_awaitable = true;
+    task.slots().construct = [](Runtime& rt, TypeObject&, const CallArgs& a) -> Value {
+        raise_error(rt, rt.types().TypeError,
+                    "Task() is not supported in Loopscope scripts: use asyncio.create_task()" +
+                        std::string(a.size() ? "" : ""));
+    };
+    state.types.Task = task.build();
+}
+
+}  // namespace loopscope::script

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "async/future.h"
+#include "async/task.h"
+#include "script/modules/host_awaitable.h"
+
+namespace loopscope::script {
+
+// asyncio.Future and asyncio.Task as Python objects: a handle on a C++ future of the scheduler.
+//
+// `core` is the C++ future (a FutureState<Value>, a TaskState<Value>, a gather's outer future
+// ...); `read_result` turns its typed result into a Python value once it finished with one.
+// Awaiting the object makes the task's host coroutine co_await the C++ future, so the trace
+// shows the edge task → future exactly as it does for C++ code.
+struct FutureObject : HostAwaitable {
+    FutureObject(Runtime& rt, TypeObject* cls);
+    ~FutureObject() override;
+
+    Runtime* runtime;
+    std::shared_ptr<FutureCore> core;
+    std::function<Value()> read_result;
+    // When the result type is Value (futures and tasks of scripts): for the C++ compositions
+    // (shield, wait, wait_for, as_completed) that take a Future<Value>.
+    std::optional<Future<Value>> typed;
+    int run = 0;  // the asyncio.run it belongs to: after it, the loop is gone
+
+    // --- tasks -----------------------------------------------------------------------
+    TaskCore* task = nullptr;
+    Value coro;               // what the task runs: a coroutine (or a host awaitable)
+    std::string name;         // cached: the recorder that interns it dies with the loop
+    std::string coro_name;    // "worker"
+    std::string coro_file;    // "/path/x.py"
+    int coro_first_line = 0;  // the `def` line, for "done, defined at x.py:3"
+    Value awaiting;           // what the task's coroutine awaits now (for repr), or None
+
+    int awaiting_tasks = 0;  // tasks awaiting it now: each is a Task.task_wakeup() callback
+    // CPython's __log_traceback inverted: result()/exception()/await saw the exception.
+    bool exception_retrieved = false;
+    // Python done-callbacks and the C++ tokens they were registered with.
+    std::vector<std::pair<Value, std::uint64_t>> callbacks;
+
+    Coro<Value> start(Runtime& rt, const Value& self) override;
+    void clear_references() override;
+
+    bool is_task() const { return task != nullptr; }
+    // Raises RuntimeError "Event loop is closed" when the run this future belongs to is over.
+    void check_loop_alive(Runtime& rt) const;
+};
+
+// Wraps a C++ future whose result is a Value (a script Future, or the value of a C++ op).
+Value make_future_object(Runtime& rt, Future<Value> future);
+// Wraps any C++ future, reading its result through `read_result`.
+Value make_future_object(Runtime& rt, std::shared_ptr<FutureCore> core,
+                         std::function<Value()> read_result);
+FutureObject* as_future_object(Runtime& rt, const Value& v);  // Future or Task, else null
+
+// "<Task pending name='Task-2' coro=<worker() running at /x.py:5>>" / "<Future finished
+// result=1>" as CPython's reprs.
+std::string future_repr(Runtime& rt, FutureObject& future);
+
+// The Python Task object of a task, made on demand for a task that has none.
+Value task_object_of(Runtime& rt, TaskCore& task);
+
+// Installs the Future and Task types into the asyncio state (called by the module factory).
+void install_future_types(Runtime& rt);
+
+// Prints CPython's "Task exception was never retrieved" (or "Future exception ...") warning
+// for a future that failed and nobody looked at its exception.
+void warn_unretrieved_exception(Runtime& rt, FutureObject& future);
+
+}  // namespace loopscope::script

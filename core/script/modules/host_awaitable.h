@@ -1,0 +1,27 @@
+#pragma once
+
+#include "async/coro.h"
+#include "script/objects/object.h"
+#include "script/objects/tracked_object.h"
+
+namespace loopscope::script {
+
+// What `await` hands to a task's host coroutine (docs/SCRIPTS.md, "Coroutines and the
+// scheduler"): every object whose type has `slots.host_awaitable` is one of these. The host
+// asks it for the C++ operation that performs the wait (co_await sleep(d), a future, a lock's
+// acquire(), a queue's get() ...) and co_awaits that in the task, so the scheduler records the
+// same edges as it does for C++ code. The result is sent back into the Python coroutine; an
+// exception is thrown into it.
+struct HostAwaitable : TrackedObject {
+    using TrackedObject::TrackedObject;
+
+    // The wait, as a lazy C++ coroutine started by the host's co_await. Called on the loop
+    // thread inside the awaiting task's step. `self` is this object as a Value (keep it alive
+    // in the coroutine if the wait needs the object).
+    virtual Coro<Value> start(Runtime& rt, const Value& self) = 0;
+};
+
+// The awaitable held by a Value whose type is host-awaitable; null otherwise.
+HostAwaitable* as_host_awaitable(const Value& v);
+
+}  // namespace loopscope::script

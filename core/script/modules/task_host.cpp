@@ -1,0 +1,275 @@
+#include "script/modules/task_host.h"
+
+#include <cstdio>
+
+#include "async/task.h"
+#include "script/modules/asyncio_awaitables.h"
+#include "script/modules/asyncio_state.h"
+#include "script/modules/exception_bridge.h"
+#include "script/modules/future_object.h"
+#include "script/modules/host_awaitable.h"
+#include "script/objects/errors.h"
+#include "script/objects/ops.h"
+#include "script/objects/runtime.h"
+#include "script/vm/coroutine.h"
+
+namespace loopscope::script {
+
+HostAwaitable* as_host_awaitable(const Value& v) {
+    if (!v.is_object() || v.as_object()->type == nullptr ||
+        !v.as_object()->type->slots.host_awaitable) {
+        return nullptr;
+    }
+    return static_cast<HostAwaitable*>(v.as_object());
+}
+
+namespace {
+
+// Where the task's coroutine stands, for the code pane: recorded each time it suspends.
+void record_line(Runtime& rt, TaskCore& task, CoroutineObject& coro) {
+    AsyncioState& state = asyncio_state(rt);
+    if (state.loop == nullptr) {
+        return;
+    }
+    trace::Recorder& recorder = state.loop->recorder();
+    state.loop->record(trace::EventKind::TaskLine, task.id(),
+                       recorder.intern(coroutine_filename(coro)), coroutine_current_line(coro));
+}
+
+// SystemExit and KeyboardInterrupt leave the loop at once, as in CPython.
+bool note_escaping(Runtime& rt, const Value& exception) {
+    if (!is_instance(rt, exception, *rt.types().SystemExit) &&
+        !is_instance(rt, exception, *rt.types().KeyboardInterrupt)) {
+        return false;
+    }
+    AsyncioState& state = asyncio_state(rt);
+    if (!state.escaping) {
+        state.escaping = exception;
+    }
+    return true;
+}
+
+// The task's Python object while the task runs: the host's frame holds it, so
+// `current_task()` and the script's own reference agree, and it is released (maybe printing
+// "Task exception was never retrieved") when the task's frames are destroyed at its end.
+// A coroutine that never ran (its task was cancelled before its first step) is closed then, as
+// CPython's throw() into a fresh coroutine does, so it does not warn "was never awaited".
+class TaskObjectHold {
+public:
+    TaskObjectHold(Runtime& rt, Value task_object)
+        : rt_(&rt), task_object_(std::move(task_object)) {}
+    TaskObjectHold(TaskObjectHold&& other) noexcept
+        : rt_(other.rt_), task_object_(std::move(other.task_object_)) {}
+    TaskObjectHold(const TaskObjectHold&) = delete;
+    TaskObjectHold& operator=(const TaskObjectHold&) = delete;
+    TaskObjectHold& operator=(TaskObjectHold&&) = delete;
+    ~TaskObjectHold() {
+        if (task_object_.is_none() || rt_->tearing_down()) {
+            return;
+        }
+        const Value& target = future()->coro;
+        if (target.is_object() &&
+            target.as_object()->type == asyncio_state(*rt_).types.Operation.get()) {
+            // A task closes what it was given to run, awaited or not: no "never awaited".
+            target.as<OperationObject>()->warn_if_never_awaited = false;
+        }
+        CoroutineObject* coro = as_coroutine(target);
+        if (coro != nullptr && !coroutine_started(*coro) && !coroutine_finished(*coro)) {
+            try {
+                close_coroutine(*rt_, *coro);
+            } catch (...) {
+            }
+        }
+    }
+    FutureObject* future() const { return task_object_.as<FutureObject>(); }
+
+private:
+    Runtime* rt_;
+    Value task_object_;
+};
+
+// The top frame of a script task.
+Coro<Value> task_host(Runtime& rt, TaskObjectHold hold) {
+    Value target = hold.future()->coro;
+    Coro<Value> driving = drive_coroutine(rt, std::move(target));
+    Value result = co_await driving;
+    co_return result;
+}
+
+// asyncio.run(debug=True): a step that holds the loop for 0.1 s or more (loop time: a
+// time.sleep() counts) is reported as CPython's debug mode does:
+//   Executing <Task pending name='Task-1' coro=<main() running at /x.py:4>> took 0.300 seconds
+class SlowStepWatch {
+public:
+    SlowStepWatch(Runtime& rt, TaskCore& task) : rt_(rt), task_(task) {
+        const AsyncioState& state = asyncio_state(rt);
+        if (state.debug && state.loop != nullptr) {
+            start_ = state.loop->clock().peek();
+            active_ = true;
+        }
+    }
+    void report() const {
+        AsyncioState& state = asyncio_state(rt_);
+        if (!active_ || state.loop == nullptr) {
+            return;
+        }
+        const Nanos took = state.loop->clock().peek() - start_;
+        if (took < kSlowCallbackDuration) {
+            return;
+        }
+        auto found = state.task_objects.find(&task_);
+        if (found == state.task_objects.end()) {
+            return;
+        }
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.3f", nanos_to_seconds(took));
+        rt_.write_stderr("Executing " + future_repr(rt_, *found->second) + " took " + seconds +
+                         " seconds\n");
+    }
+
+private:
+    static constexpr Nanos kSlowCallbackDuration = 100 * kNanosPerMilli;
+    Runtime& rt_;
+    TaskCore& task_;
+    Nanos start_ = 0;
+    bool active_ = false;
+};
+
+}  // namespace
+
+Coro<Value> drive_coroutine(Runtime& rt, Value target) {
+    CoroutineObject* coro = as_coroutine(target);
+    if (coro == nullptr) {
+        HostAwaitable* awaitable = as_host_awaitable(target);
+        if (awaitable == nullptr) {
+            raise_error(rt, rt.types().TypeError,
+                        "a coroutine was expected, got " + repr(rt, target));
+        }
+        Coro<Value> operation = awaitable->start(rt, target);
+        co_return co_await operation;
+    }
+    TaskCore& task = co_await this_task();
+    Value send;
+    Value to_throw;
+    bool throwing = false;
+    for (;;) {
+        Resumption step{Resumption::Kind::Returned, Value()};
+        const SlowStepWatch watch(rt, task);
+        try {
+            step = throwing ? resume_throw(rt, *coro, std::move(to_throw))
+                            : resume(rt, *coro, std::move(send));
+        } catch (const ScriptError& error) {
+            if (note_escaping(rt, error.exception)) {
+                // It leaves asyncio.run itself: nobody is to be told it was never retrieved.
+                if (auto found = asyncio_state(rt).task_objects.find(&task);
+                    found != asyncio_state(rt).task_objects.end()) {
+                    found->second->exception_retrieved = true;
+                }
+            }
+            throw_cpp(rt, error);
+        }
+        watch.report();
+        throwing = false;
+        to_throw = Value();
+        send = Value();
+        if (step.kind == Resumption::Kind::Returned) {
+            co_return std::move(step.value);
+        }
+        record_line(rt, task, *coro);
+        const Value awaited = std::move(step.value);
+        HostAwaitable* awaitable = as_host_awaitable(awaited);
+        FutureObject* task_object = nullptr;
+        if (auto found = asyncio_state(rt).task_objects.find(&task);
+            found != asyncio_state(rt).task_objects.end()) {
+            task_object = found->second;
+            task_object->awaiting = awaited;
+        }
+        std::exception_ptr error;
+        if (awaitable == nullptr) {
+            error = std::make_exception_ptr(
+                ScriptError{make_exception(rt, *rt.types().TypeError,
+                                           "object " + std::string(type_name(rt, awaited)) +
+                                               " can't be used in 'await' expression")});
+        } else {
+            try {
+                Coro<Value> operation = awaitable->start(rt, awaited);
+                send = co_await operation;
+            } catch (...) {
+                error = std::current_exception();
+            }
+        }
+        if (auto found = asyncio_state(rt).task_objects.find(&task);
+            found != asyncio_state(rt).task_objects.end()) {
+            found->second->awaiting = Value();
+        }
+        if (error) {
+            to_throw = python_exception(rt, error);
+            throwing = true;
+        }
+    }
+}
+
+Value create_script_task(Runtime& rt, const Value& coro, std::optional<std::string> name,
+                         TaskGroup* group, NameGiven how) {
+    AsyncioState& state = asyncio_state(rt);
+    Scheduler& scheduler = running_scheduler(rt);
+    CoroutineObject* coroutine = as_coroutine(coro);
+    if (coroutine == nullptr && as_host_awaitable(coro) == nullptr) {
+        raise_error(rt, rt.types().TypeError, "a coroutine was expected, got " + repr(rt, coro));
+    }
+    if (rt.limits.tasks > 0 && state.tasks_created >= rt.limits.tasks) {
+        rt.write_stderr("Loopscope stopped the script: it created more than " +
+                        std::to_string(rt.limits.tasks) + " tasks\n");
+        throw ScriptError{
+            make_exception(rt, *rt.types().SystemExit, std::vector<Value>{Value::integer(4)})};
+    }
+    ++state.tasks_created;
+
+    auto object = Ref<FutureObject>::make(rt, state.types.Task.get());
+    object->coro = coro;
+    object->run = state.runs;
+    std::string coroutine_name;
+    if (coroutine != nullptr) {
+        coroutine_name = coroutine_qualname(*coroutine);
+        object->coro_name = coroutine_name;
+        object->coro_file = coroutine_filename(*coroutine);
+        object->coro_first_line = coroutine_current_line(*coroutine);
+    } else {
+        coroutine_name = std::string(type_name(rt, coro));
+    }
+    Value task_value(object);
+    Coro<Value> host = task_host(rt, TaskObjectHold(rt, task_value));
+    // Task-N names come from one counter per Runtime, as CPython's is per process: a second
+    // asyncio.run goes on counting (the scheduler's own counter restarts with each loop).
+    const bool named_at_creation = how == NameGiven::AtCreation && name.has_value();
+    const std::string initial =
+        named_at_creation ? *name : "Task-" + std::to_string(++state.task_name_counter);
+    Task<Value> task = group != nullptr
+                           ? group->create_task(std::move(host), initial, coroutine_name)
+                           : create_task(scheduler, std::move(host), initial, coroutine_name);
+    if (!named_at_creation && name) {
+        task.set_name(*name);
+    }
+    object->core = task.core();
+    object->typed = task;
+    object->read_result = [task] { return task.result(); };
+    object->task = &task.core_task();
+    object->name = task.name();
+    // A task group's done-callback reads each child's exception (it is never "unretrieved").
+    object->exception_retrieved = group != nullptr;
+    state.task_objects[object->task] = object.get();
+    return task_value;
+}
+
+Value ensure_future_object(Runtime& rt, const Value& awaitable) {
+    if (as_future_object(rt, awaitable) != nullptr) {
+        return awaitable;
+    }
+    if (as_coroutine(awaitable) != nullptr || as_host_awaitable(awaitable) != nullptr) {
+        return create_script_task(rt, awaitable, std::nullopt);
+    }
+    raise_error(rt, rt.types().TypeError,
+                "An asyncio.Future, a coroutine or an awaitable is required");
+}
+
+}  // namespace loopscope::script

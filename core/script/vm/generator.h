@@ -1,0 +1,65 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "script/objects/tracked_object.h"
+#include "script/vm/code.h"
+#include "script/vm/frame.h"
+
+namespace loopscope::script::vm {
+
+// A generator, coroutine or async generator: a frame that runs a step at a time. `send` runs it
+// until its next yield (or await of a host awaitable, which is a yield in disguise) or its
+// return.
+struct GeneratorObject : TrackedObject {
+    enum class Kind { Generator, Coroutine, AsyncGenerator };
+    enum class State { Created, Suspended, Running, Finished };
+
+    GeneratorObject(Runtime& rt, TypeObject* gen_type, Kind kind_, Frame* frame_);
+    ~GeneratorObject() override;
+    void clear_references() override;
+
+    Runtime* runtime;
+    Kind kind;
+    State state = State::Created;
+    Frame* frame;  // owned; null once finished
+    std::shared_ptr<CodeObject> code;
+    std::string name;
+    std::string qualname;
+    bool closing = false;
+};
+
+struct StepResult {
+    bool yielded = false;  // false: returned
+    Value value;
+    bool real_yield = false;  // an async generator's `yield` (not an await's)
+};
+
+StepResult generator_send(Runtime& rt, GeneratorObject& gen, Value value);
+StepResult generator_throw(Runtime& rt, GeneratorObject& gen, Value exception);
+// gen.close(): GeneratorExit thrown in; "generator ignored GeneratorExit" if it yields.
+void generator_close(Runtime& rt, GeneratorObject& gen);
+
+GeneratorObject* as_generator(const Value& v);  // any kind; null otherwise
+Value make_generator(Runtime& rt, Frame* frame, FunctionObject& function);
+
+// One step of SEND for any delegate: a generator or coroutine, an async generator's asend /
+// athrow awaitable, or an iterator with __next__ / send.
+StepResult delegate_send(Runtime& rt, const Value& sub, Value value);
+StepResult delegate_throw(Runtime& rt, const Value& sub, Value exception);
+
+// The awaitable of an `await` operand (coroutine, host awaitable, asend object, __await__'s
+// iterator); `context` picks CPython's TypeError wording (0 await, 1 __aenter__, 2 __aexit__).
+Value get_awaitable(Runtime& rt, const Value& operand, int context);
+Value get_yield_from_iter(Runtime& rt, const Value& operand, const CodeObject& code);
+Value get_aiter(Runtime& rt, const Value& operand);
+Value get_anext(Runtime& rt, const Value& aiter);
+
+struct VmState;
+void install_generator_types(VmState& vm);
+
+// A dunder found through the type (as CPython's special-method lookup), bound to `obj`.
+bool lookup_bound_special(Runtime& rt, const Value& obj, std::string_view name, Value& bound);
+
+}  // namespace loopscope::script::vm

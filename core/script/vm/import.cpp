@@ -1,0 +1,98 @@
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "script/objects/errors.h"
+#include "script/objects/module.h"
+#include "script/objects/runtime.h"
+#include "script/objects/str.h"
+#include "script/syntax/parser.h"
+#include "script/vm/compiler.h"
+#include "script/vm/vm.h"
+
+namespace loopscope::script::vm {
+
+namespace {
+
+// Standard-library modules a lesson might reach for that Loopscope deliberately lacks.
+bool is_sandboxed(std::string_view name) {
+    static const char* const kNames[] = {
+        "os",      "subprocess", "socket",          "pathlib",  "shutil", "requests",
+        "aiohttp", "threading",  "multiprocessing", "io",       "urllib", "http",
+        "ssl",     "select",     "signal",          "tempfile", "glob"};
+    std::string_view top = name.substr(0, name.find('.'));
+    for (const char* n : kNames)
+        if (top == n)
+            return true;
+    return false;
+}
+
+[[noreturn]] void module_not_found(Runtime& rt, const std::string& name) {
+    std::string message = "No module named '" + name + "'";
+    if (is_sandboxed(name))
+        message += " (Loopscope scripts have no file, network or process access)";
+    Value exc = make_exception(rt, rt.types().ModuleNotFoundError, message);
+    if (ExceptionObject* e = as_exception(rt, exc))
+        e->dict.set("name", make_str(rt, name));
+    throw ScriptError{exc};
+}
+
+}  // namespace
+
+Value import_module(Runtime& rt, const std::string& name, const std::string& importer_file) {
+    auto& modules = rt.modules();
+    if (auto it = modules.find(name); it != modules.end())
+        return it->second;
+    Value native = rt.import_native(name);
+    if (!native.is_none()) {
+        modules[name] = native;
+        return native;
+    }
+    if (is_sandboxed(name))
+        module_not_found(rt, name);
+    VmState& vm = vm_state(rt);
+    namespace fs = std::filesystem;
+    std::vector<fs::path> dirs;
+    dirs.push_back(fs::path(importer_file).parent_path());
+    for (const auto& d : vm.search_paths)
+        dirs.emplace_back(d);
+    std::string relative = name;
+    for (char& c : relative)
+        if (c == '.')
+            c = '/';
+    for (const auto& dir : dirs) {
+        fs::path candidate = (dir.empty() ? fs::path(".") : dir) / (relative + ".py");
+        std::error_code ec;
+        if (!fs::is_regular_file(candidate, ec))
+            continue;
+        std::ifstream in(candidate, std::ios::binary);
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        std::string source = buffer.str();
+        std::string path = candidate.lexically_normal().string();
+        vm.sources[path] = source;
+        ParseOutcome parsed = parse_module(source, path);
+        if (!parsed.module)
+            raise_error(rt, rt.types().SyntaxError,
+                        parsed.error->message + " (" + name + ".py, line " +
+                            std::to_string(parsed.error->line) + ")");
+        CompileOutcome compiled = compile_module(rt, *parsed.module, path, source);
+        if (!compiled.code)
+            raise_error(rt, rt.types().SyntaxError,
+                        compiled.error->message + " (" + name + ".py, line " +
+                            std::to_string(compiled.error->line) + ")");
+        Ref<ModuleObject> module = make_module(rt, name, path);
+        Value value(module);
+        modules[name] = value;
+        try {
+            run_module(rt, compiled.code, *module);
+        } catch (...) {
+            modules.erase(name);
+            throw;
+        }
+        return value;
+    }
+    module_not_found(rt, name);
+}
+
+}  // namespace loopscope::script::vm

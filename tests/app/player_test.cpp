@@ -1,0 +1,212 @@
+// The Player: seeking and stepping (by event, task step, loop iteration) land where they
+// should and give the State folded up to there; playback runs on loop time.
+#include "player.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "app_test_support.h"
+
+namespace loopscope::app {
+
+using testing::find_kind;
+using testing::record_scenario;
+using trace::EventKind;
+
+class PlayerTest : public QObject {
+    Q_OBJECT
+
+    // The state after `applied` events, folded from scratch.
+    static trace::State fold(const TraceStore& store, std::size_t applied) {
+        trace::State state;
+        for (std::size_t i = 0; i < applied; ++i) {
+            state.apply(store.event(i));
+        }
+        return state;
+    }
+
+private slots:
+    void seeking_gives_the_state_folded_up_to_the_playhead() {
+        TraceStore store;
+        record_scenario("semaphore", store, 37);  // in uneven batches, as the engine delivers
+        Player player(store);
+        QSignalSpy changed(&player, &Player::stateChanged);
+        for (const std::size_t at : {store.size() / 2, std::size_t{3}, store.size(), std::size_t{0},
+                                     store.size() - 1, store.size() / 3}) {
+            player.seek(static_cast<int>(at));
+            QCOMPARE(player.position(), static_cast<int>(at));
+            QVERIFY(player.state() == fold(store, at));
+        }
+        QCOMPARE(changed.count(), 6);
+        player.seek(static_cast<int>(store.size()) + 100);
+        QCOMPARE(player.position(), static_cast<int>(store.size()));
+    }
+
+    void stepping_by_event_moves_one_event() {
+        TraceStore store;
+        record_scenario("hello", store);
+        Player player(store);
+        player.stepForward();
+        player.stepForward();
+        QCOMPARE(player.position(), 2);
+        player.stepBack();
+        QCOMPARE(player.position(), 1);
+        QVERIFY(player.state() == fold(store, 1));
+        player.stepBack();
+        player.stepBack();
+        QCOMPARE(player.position(), 0);
+    }
+
+    void stepping_by_task_step_lands_after_each_step_end() {
+        TraceStore store;
+        record_scenario("gather", store);
+        Player player(store);
+        std::vector<int> forward;
+        for (std::size_t i = find_kind(store, EventKind::TaskStepEnd); i < store.size();
+             i = find_kind(store, EventKind::TaskStepEnd, i + 1)) {
+            player.stepTaskForward();
+            QCOMPARE(player.position(), static_cast<int>(i) + 1);
+            QCOMPARE(static_cast<int>(store.event(i).kind),
+                     static_cast<int>(EventKind::TaskStepEnd));
+            forward.push_back(player.position());
+            QVERIFY(player.state().loop().running_task == 0);
+        }
+        QVERIFY(forward.size() >= 8);
+        player.stepTaskForward();
+        QCOMPARE(player.position(), static_cast<int>(store.size()));
+        // And back through the same places.
+        for (auto it = forward.rbegin(); it != forward.rend(); ++it) {
+            player.stepTaskBack();
+            QCOMPARE(player.position(), *it);
+        }
+        player.stepTaskBack();
+        QCOMPARE(player.position(), 0);
+    }
+
+    void stepping_by_iteration_lands_at_each_iteration_start() {
+        TraceStore store;
+        record_scenario("queue", store);
+        Player player(store);
+        player.stepIterationForward();
+        player.stepIterationForward();
+        player.stepIterationForward();
+        QCOMPARE(player.state().loop().iteration, 3u);
+        QCOMPARE(
+            static_cast<int>(store.event(static_cast<std::size_t>(player.position()) - 1).kind),
+            static_cast<int>(EventKind::IterationBegin));
+        player.stepIterationBack();
+        QCOMPARE(player.state().loop().iteration, 2u);
+        QCOMPARE(
+            static_cast<int>(store.event(static_cast<std::size_t>(player.position()) - 1).kind),
+            static_cast<int>(EventKind::IterationBegin));
+        // From the middle of an iteration, back goes to that iteration's start.
+        player.stepForward();
+        player.stepForward();
+        player.stepIterationBack();
+        QCOMPARE(player.state().loop().iteration, 2u);
+    }
+
+    void jumps_reach_both_ends() {
+        TraceStore store;
+        record_scenario("cancel", store);
+        Player player(store);
+        player.jumpToEnd();
+        QCOMPARE(player.position(), player.count());
+        QCOMPARE(player.state().loop().phase, trace::LoopPhase::Closed);
+        player.jumpToStart();
+        QCOMPARE(player.position(), 0);
+        QCOMPARE(player.state().tasks().size(), std::size_t{0});
+    }
+
+    void a_one_second_sleep_plays_in_one_second_at_normal_speed() {
+        TraceStore store;
+        record_scenario("hello", store);
+        Player player(store);
+        // Stand just after main's first step: it is waiting on its 1 s timer.
+        player.stepTaskForward();
+        const double start = player.timeSeconds();
+        const std::size_t fired = find_kind(store, EventKind::TimerFired);
+        QVERIFY(fired < store.size());
+        const Nanos timer_time = store.event(fired).time;
+        player.play();
+        double wall = 0;
+        while (static_cast<std::size_t>(player.position()) <= fired && wall < 10) {
+            player.advance(1.0 / 60);
+            wall += 1.0 / 60;
+        }
+        const double loop_time = nanos_to_seconds(timer_time) - start;
+        QVERIFY2(loop_time > 0.99, "main sleeps one second");
+        // Loop time took its real length; the events between added their readable pace.
+        QVERIFY2(wall >= loop_time - 1.0 / 60, qPrintable(QString::number(wall)));
+        QVERIFY2(wall <= loop_time + 0.6, qPrintable(QString::number(wall)));
+    }
+
+    void speed_scales_playback_and_stays_in_range() {
+        TraceStore store;
+        record_scenario("hello", store);
+        Player player(store);
+        player.setSpeed(100);
+        QCOMPARE(player.speed(), Player::kMaxSpeed);
+        player.setSpeed(0);
+        QCOMPARE(player.speed(), Player::kMinSpeed);
+        player.setSpeed(1);
+        player.faster();
+        QCOMPARE(player.speed(), 2.0);
+        player.slower();
+        player.slower();
+        QCOMPARE(player.speed(), 0.5);
+
+        // At 10x the whole scenario (about 1 s of loop time) plays in well under a second.
+        player.setSpeed(10);
+        player.play();
+        double wall = 0;
+        while (player.playing() && wall < 10) {
+            player.advance(1.0 / 60);
+            wall += 1.0 / 60;
+        }
+        QCOMPARE(player.position(), player.count());
+        QVERIFY2(wall < 1.0, qPrintable(QString::number(wall)));
+        QVERIFY(!player.playing());
+    }
+
+    void instants_play_at_a_readable_pace() {
+        TraceStore store;
+        record_scenario("hello", store);
+        Player player(store);
+        player.play();
+        player.advance(0.5);
+        // Half a second at 1x: about twelve events of the first instant, not all of them.
+        QVERIFY(player.position() >= 10);
+        QVERIFY(player.position() <= 14);
+    }
+
+    void playing_on_after_a_seek_continues_from_there() {
+        TraceStore store;
+        record_scenario("hello", store);
+        Player player(store);
+        player.play();
+        for (int frame = 0; frame < 200; ++frame) {
+            player.advance(1.0 / 60);  // past main's one-second sleep
+        }
+        QVERIFY(player.timeSeconds() >= 1.0);
+        player.seek(3);
+        player.advance(1.0 / 60);
+        // A frame's worth of instants from event 3 on, not a rush to where playback had been.
+        QVERIFY2(player.position() <= 5, qPrintable(QString::number(player.position())));
+    }
+
+    void following_tracks_the_live_edge() {
+        TraceStore store;
+        record_scenario("hello", store);
+        Player player(store);
+        player.setFollowing(true);
+        QCOMPARE(player.position(), player.count());
+        player.stepBack();
+        QVERIFY(!player.following());
+    }
+};
+
+}  // namespace loopscope::app
+
+QTEST_GUILESS_MAIN(loopscope::app::PlayerTest)
+#include "player_test.moc"

@@ -1,0 +1,4 @@
+# An unterminated string literal.
+print("never printed")
+message = "hello
+print(message)

@@ -1,0 +1,3 @@
+# A keyword argument before a positional one.
+print("never printed")
+print(sep="-", "a")

@@ -1,0 +1,3 @@
+# A missing indented block after def.
+def f():
+print("never printed")

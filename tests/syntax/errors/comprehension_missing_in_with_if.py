@@ -1,0 +1,1 @@
+x = [n for nin globals() if n]

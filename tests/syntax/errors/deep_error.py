@@ -1,0 +1,5 @@
+def main():
+    for i in range(3):
+        if i:
+            print(i
+    return

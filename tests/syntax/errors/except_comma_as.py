@@ -1,0 +1,4 @@
+try:
+    pass
+except IndexError ,as e:
+    pass

@@ -1,0 +1,1 @@
+s = f"{s, laddr={laddr}"

@@ -1,0 +1,2 @@
+el if x:
+    pass

@@ -1,0 +1,5 @@
+import asyncio
+
+async def worker(n):
+    await asyncio.sleep(n)
+  print(n)

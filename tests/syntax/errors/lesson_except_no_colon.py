@@ -1,0 +1,5 @@
+async def main():
+    try:
+        await x
+    except asyncio.CancelledError
+        pass

@@ -1,0 +1,5 @@
+import asyncio
+
+async def main():
+    result = await asyncio.gather(a(), b()
+    print(result)

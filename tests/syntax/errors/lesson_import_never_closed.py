@@ -1,0 +1,2 @@
+from asyncio import (sleep,
+    gather

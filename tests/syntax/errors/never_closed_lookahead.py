@@ -1,0 +1,3 @@
+for name in defer{red:
+    try:
+        pass

@@ -1,0 +1,3 @@
+assert[t source.done()
+if x:
+    pass

@@ -1,0 +1,8 @@
+async def work():
+    return 1
+
+def main():
+    work()
+    print("after")
+
+main()

@@ -1,0 +1,2 @@
+def f():
+    lst = [(yield x) for x in range(3)]
