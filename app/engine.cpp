@@ -9,6 +9,7 @@
 
 #include "async/scheduler.h"
 #include "demo_scenarios.h"
+#include "lesson/lesson_file.h"
 #include "loop/event_loop.h"
 #include "loop/virtual_clock.h"
 #include "poll_hook_clock.h"
@@ -80,6 +81,13 @@ void Engine::run(const ScenarioSource& source) {
         source_text_ = file.open(QIODevice::ReadOnly | QIODevice::Text)
                            ? QString::fromUtf8(file.readAll())
                            : QString();
+    }
+    lesson_title_.clear();
+    lesson_text_.clear();
+    if (source.kind == ScenarioSource::Kind::Script) {
+        const lesson::LessonFile lesson = lesson::parse_lesson(source_text_.toStdString());
+        lesson_title_ = QString::fromStdString(lesson.title);
+        lesson_text_ = QString::fromStdString(lesson.text);
     }
     store_.reset();
     running_ = true;
@@ -156,6 +164,7 @@ private:
 void Engine::work(Channel& channel, ScenarioSource source) {
     Stream stream(channel);
     std::string error;
+    int error_line = 0;
     std::string outcome = "finished";
     try {
         if (source.kind == ScenarioSource::Kind::Script) {
@@ -168,6 +177,11 @@ void Engine::work(Channel& channel, ScenarioSource source) {
         } else {
             run_builtin(stream, source.name.toStdString());
         }
+    } catch (const ScriptFailure& failure) {
+        // Exit code 4: the interpreter's own limits (instructions, tasks, memory).
+        error = failure.what();
+        error_line = failure.line();
+        outcome = failure.exit_code() == 4 ? "limit" : "failed";
     } catch (const std::exception& failure) {
         error = failure.what();
         outcome = "failed";
@@ -183,6 +197,7 @@ void Engine::work(Channel& channel, ScenarioSource source) {
     } else if (stream.stop_requested()) {
         outcome = "stopped";
         error.clear();
+        error_line = 0;
     } else if (stream.loops() > 1 && outcome == "finished") {
         error = "The script ran asyncio.run " + std::to_string(stream.loops()) +
                 " times; only the first run is shown.";
@@ -190,6 +205,7 @@ void Engine::work(Channel& channel, ScenarioSource source) {
     const std::lock_guard lock(channel.mutex);
     channel.finished = true;
     channel.error = std::move(error);
+    channel.error_line = error_line;
     channel.outcome = std::move(outcome);
 }
 
@@ -233,6 +249,7 @@ void Engine::deliver() {
     }
     bool finished = false;
     std::string error;
+    int error_line = 0;
     std::string outcome;
     {
         const std::lock_guard lock(channel_->mutex);
@@ -242,6 +259,7 @@ void Engine::deliver() {
         }
         finished = channel_->finished;
         error = channel_->error;
+        error_line = channel_->error_line;
         outcome = channel_->outcome;
     }
     const std::size_t waiting = backlog_.events.size() - backlog_next_;
@@ -269,7 +287,7 @@ void Engine::deliver() {
     channel_.reset();
     frame_timer_.stop();
     running_ = false;
-    set_status(QString::fromStdString(outcome), QString::fromStdString(error));
+    set_status(QString::fromStdString(outcome), QString::fromStdString(error), error_line);
     emit runningChanged();
     emit runFinished();
 }
@@ -287,12 +305,13 @@ void Engine::join_worker() {
     }
 }
 
-void Engine::set_status(QString status, QString error) {
-    if (status == status_ && error == error_) {
+void Engine::set_status(QString status, QString error, int error_line) {
+    if (status == status_ && error == error_ && error_line == error_line_) {
         return;
     }
     status_ = std::move(status);
     error_ = std::move(error);
+    error_line_ = error_line;
     emit statusChanged();
 }
 

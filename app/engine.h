@@ -33,9 +33,15 @@ class Engine : public QObject {
     Q_PROPERTY(bool running READ running NOTIFY runningChanged)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
     Q_PROPERTY(QString error READ error NOTIFY statusChanged)
+    // The script's line the error happened on (0: none or unknown).
+    Q_PROPERTY(int errorLine READ errorLine NOTIFY statusChanged)
     Q_PROPERTY(int eventCount READ eventCount NOTIFY traceGrew)
     Q_PROPERTY(QString scenarioName READ scenarioName NOTIFY runStarted)
     Q_PROPERTY(QString source READ source NOTIFY runStarted)
+    // A script's lesson text (its module docstring: `# Title`, then Markdown); empty otherwise.
+    Q_PROPERTY(QString lessonTitle READ lessonTitle NOTIFY runStarted)
+    Q_PROPERTY(QString lessonText READ lessonText NOTIFY runStarted)
+    Q_PROPERTY(bool isScript READ isScript NOTIFY runStarted)
     Q_PROPERTY(QVariantList scenarios READ scenarios CONSTANT)
     Q_PROPERTY(int eventLimit READ eventLimit CONSTANT)
 
@@ -67,9 +73,13 @@ public:
     bool running() const { return running_; }
     QString status() const { return status_; }
     QString error() const { return error_; }
+    int errorLine() const { return error_line_; }
     int eventCount() const { return static_cast<int>(store_.size()); }
     QString scenarioName() const { return source_.name; }
     QString source() const { return source_text_; }
+    QString lessonTitle() const { return lesson_title_; }
+    QString lessonText() const { return lesson_text_; }
+    bool isScript() const { return source_.kind == ScenarioSource::Kind::Script; }
     QVariantList scenarios() const;
     int eventLimit() const { return static_cast<int>(kEventLimit); }
 
@@ -90,6 +100,7 @@ private:
         TraceBatch pending;
         bool finished = false;
         std::string error;
+        int error_line = 0;
         std::string outcome;  // "finished", "stopped", "failed", "limit"
         std::atomic<bool> stop{false};
     };
@@ -98,7 +109,7 @@ private:
     static void work(Channel& channel, ScenarioSource source);
     static void run_builtin(Stream& stream, const std::string& id);
     void join_worker();
-    void set_status(QString status, QString error);
+    void set_status(QString status, QString error, int error_line = 0);
 
     TraceStore store_;
     TraceBatch backlog_;            // taken from the worker, not yet in the store
@@ -110,6 +121,9 @@ private:
     QString source_text_;
     QString status_ = QStringLiteral("idle");
     QString error_;
+    int error_line_ = 0;
+    QString lesson_title_;
+    QString lesson_text_;
     bool running_ = false;
 };
 

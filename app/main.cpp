@@ -11,6 +11,8 @@
 
 #include "demo_scenarios.h"
 #include "engine.h"
+#include "interpreter_runner.h"
+#include "lesson_library.h"
 #include "loop_stage.h"
 #include "player.h"
 #include "qml_types.h"
@@ -34,8 +36,11 @@ int main(int argc, char* argv[]) {
         QStringLiteral("file"));
     const QCommandLineOption scenario_option(
         QStringLiteral("scenario"),
-        QStringLiteral("The built-in scenario to run first (see --list-scenarios)."),
-        QStringLiteral("id"), QStringLiteral("gather"));
+        QStringLiteral("A built-in scenario to run instead of lesson 1 (see --list-scenarios)."),
+        QStringLiteral("id"));
+    const QCommandLineOption lesson_option(QStringLiteral("lesson"),
+                                           QStringLiteral("The lesson to open (1 to 18)."),
+                                           QStringLiteral("number"));
     const QCommandLineOption position_option(
         QStringLiteral("position"),
         QStringLiteral("Start paused with the playhead after this many events (-1: the end)."),
@@ -51,12 +56,13 @@ int main(int argc, char* argv[]) {
                                          QStringLiteral("List the built-in scenarios and quit."));
     parser.addOption(screenshot_option);
     parser.addOption(scenario_option);
+    parser.addOption(lesson_option);
     parser.addOption(position_option);
     parser.addOption(inspect_option);
     parser.addOption(size_option);
     parser.addOption(list_option);
     parser.addPositionalArgument(QStringLiteral("script.py"),
-                                 QStringLiteral("A Python file to run (needs the interpreter)."));
+                                 QStringLiteral("A Python file to run (default: lesson 1)."));
     parser.process(app);
 
     if (parser.isSet(list_option)) {
@@ -68,7 +74,10 @@ int main(int argc, char* argv[]) {
     }
 
     register_qml_types();
+    Engine::set_script_runner(interpreter_script_runner());
     // Declared before the QML engine so that they outlive the QML that binds to them.
+    LessonLibrary lessons(
+        find_lessons_folder(QCoreApplication::applicationDirPath().toStdString()));
     Engine engine;
     Player player(engine.store());
     player.attach(engine);
@@ -76,10 +85,18 @@ int main(int argc, char* argv[]) {
 
     const bool screenshot = parser.isSet(screenshot_option);
     const bool positioned = parser.isSet(position_option) || screenshot;
+    // A file, else a scenario, else a lesson (lesson 1 by default), else the gather demo when
+    // the lessons cannot be found.
+    const QString lesson_path =
+        lessons.pathOf(parser.isSet(lesson_option) ? parser.value(lesson_option).toInt() : 1);
     if (!parser.positionalArguments().isEmpty()) {
         engine.runScript(parser.positionalArguments().constFirst());
-    } else {
+    } else if (parser.isSet(scenario_option)) {
         engine.runScenario(parser.value(scenario_option));
+    } else if (!lesson_path.isEmpty()) {
+        engine.runScript(lesson_path);
+    } else {
+        engine.runScenario(QStringLiteral("gather"));
     }
     // The player plays each new run from its start; a still picture wants the whole run
     // first, then the playhead where it was asked to be.
@@ -108,6 +125,7 @@ int main(int argc, char* argv[]) {
         {QStringLiteral("engine"), QVariant::fromValue(&engine)},
         {QStringLiteral("player"), QVariant::fromValue(&player)},
         {QStringLiteral("stage"), QVariant::fromValue(&stage)},
+        {QStringLiteral("lessons"), QVariant::fromValue(&lessons)},
         {QStringLiteral("animated"), !screenshot},
         {QStringLiteral("selectedTask"), inspected},
     };

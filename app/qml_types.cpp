@@ -4,6 +4,7 @@
 
 #include "engine.h"
 #include "keyed_list_model.h"
+#include "lesson_library.h"
 #include "loop_stage.h"
 #include "player.h"
 #include "timeline_item.h"
@@ -17,6 +18,7 @@ void register_qml_types() {
     qmlRegisterUncreatableType<Engine>(kUri, 1, 0, "Engine", made_by_app);
     qmlRegisterUncreatableType<Player>(kUri, 1, 0, "Player", made_by_app);
     qmlRegisterUncreatableType<LoopStage>(kUri, 1, 0, "LoopStage", made_by_app);
+    qmlRegisterUncreatableType<LessonLibrary>(kUri, 1, 0, "LessonLibrary", made_by_app);
     qmlRegisterUncreatableType<KeyedListModel>(kUri, 1, 0, "KeyedListModel", made_by_app);
 }
 

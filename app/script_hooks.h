@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 namespace loopscope {
@@ -29,6 +30,21 @@ public:
     virtual void loop_finished(EventLoop& loop) = 0;
     // The engine was asked to stop the run (for the runner to poll outside any loop).
     virtual bool stop_requested() const = 0;
+};
+
+// A script that ended with a non-zero exit code (docs/SCRIPTS.md: 1 uncaught exception or
+// SyntaxError, 3 deadlock, 4 a limit). what() is the message to show (its line, the error);
+// `line` the script's line it happened on (0 when unknown).
+class ScriptFailure : public std::runtime_error {
+public:
+    ScriptFailure(const std::string& message, int exit_code, int line)
+        : std::runtime_error(message), exit_code_(exit_code), line_(line) {}
+    int exit_code() const { return exit_code_; }
+    int line() const { return line_; }
+
+private:
+    int exit_code_;
+    int line_;
 };
 
 // Runs the Python file at `path` to its end, calling `hooks` as above. Throws on failure; the

@@ -10,6 +10,9 @@ Rectangle {
 
     property KeyedListModel model
     property Player player
+    // Why the run failed (the error's line and message), after what it printed; empty if it
+    // did not.
+    property string failure
 
     radius: Theme.radius
     color: Theme.panel
@@ -27,7 +30,7 @@ Rectangle {
 
     ListView {
         id: list
-        anchors { left: parent.left; right: parent.right; top: heading.bottom; bottom: parent.bottom; margins: 8 }
+        anchors { left: parent.left; right: parent.right; top: heading.bottom; bottom: failureText.top; margins: 8 }
         clip: true
         model: view.model
         onCountChanged: positionViewAtEnd()
@@ -63,5 +66,17 @@ Rectangle {
                 onClicked: view.player.seek(Number(event) + 1)
             }
         }
+    }
+
+    Text {
+        id: failureText
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 8 }
+        visible: view.failure.length > 0
+        height: visible ? implicitHeight : 0
+        text: view.failure
+        wrapMode: Text.WordWrap
+        color: Theme.failed
+        font.pixelSize: Theme.smallSize
+        font.family: Theme.monospace
     }
 }

@@ -13,6 +13,10 @@ ApplicationWindow {
     required property Engine engine
     required property Player player
     required property LoopStage stage
+    // The bundled lessons, for the picker (null when the app was started without them).
+    property LessonLibrary lessons: null
+    // The lesson pane beside the code (shown when the script has lesson text).
+    property bool lessonPaneOpen: true
     // Off for still pictures (--screenshot): cards sit at their places at once.
     property bool animated: true
     property bool presenting: false
@@ -54,6 +58,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+R"; onActivated: root.engine.rerun() }
     Shortcut { sequence: "F11"; onActivated: root.togglePresentation() }
     Shortcut { sequence: "?"; onActivated: help.visible = !help.visible }
+    Shortcut { sequence: "L"; onActivated: root.lessonPaneOpen = !root.lessonPaneOpen }
     Shortcut { sequence: "Escape"; onActivated: help.visible = false }
     // Perfetto's timeline keys.
     Shortcut { sequence: "W"; onActivated: timeline.zoomIn() }
@@ -79,6 +84,7 @@ ApplicationWindow {
             Layout.fillWidth: true
             engine: root.engine
             player: root.player
+            lessons: root.lessons
             granularity: root.granularity
             onGranularityPicked: (unit) => root.granularity = unit
             onStepForwardClicked: root.stepForward()
@@ -91,6 +97,14 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: 8
+
+            LessonPane {
+                visible: !root.presenting && root.lessonPaneOpen && root.engine.lessonText.length > 0
+                Layout.preferredWidth: Math.min(320, root.width * 0.22)
+                Layout.fillHeight: true
+                title: root.engine.lessonTitle
+                text: root.engine.lessonText
+            }
 
             ColumnLayout {
                 visible: !root.presenting
@@ -112,6 +126,8 @@ ApplicationWindow {
                     Layout.preferredHeight: 230
                     model: root.stage.console
                     player: root.player
+                    failure: root.engine.status === "failed" || root.engine.status === "limit"
+                             ? root.engine.error : ""
                 }
             }
 
@@ -186,6 +202,7 @@ ApplicationWindow {
                   "| . / , | next / previous event |\n" +
                   "| Ctrl+R | run again |\n" +
                   "| F11 | presentation mode |\n" +
+                  "| L | show / hide the lesson text |\n" +
                   "| ? | this help |\n"
         }
     }

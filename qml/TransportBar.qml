@@ -12,6 +12,8 @@ Rectangle {
     required property Engine engine
     required property Player player
     required property string granularity
+    // The bundled lessons for the picker (null: only the built-in scenarios).
+    property LessonLibrary lessons: null
     signal granularityPicked(string unit)
     signal stepForwardClicked()
     signal stepBackClicked()
@@ -33,16 +35,44 @@ Rectangle {
         anchors.margins: 8
         spacing: 6
 
+        // The lessons by number and title, then the built-in C++ scenarios.
         ComboBox {
             id: scenarioBox
-            Layout.preferredWidth: 190
-            model: bar.engine.scenarios
+            Layout.preferredWidth: 270
+            readonly property var choices: {
+                const list = []
+                if (bar.lessons) {
+                    for (const lesson of bar.lessons.lessons) {
+                        list.push({ key: "script:" + lesson.path, path: lesson.path, scenario: "",
+                                    title: (lesson.number < 10 ? "0" : "") + lesson.number + "  " + lesson.title })
+                    }
+                }
+                for (const scenario of bar.engine.scenarios) {
+                    list.push({ key: "demo:" + scenario.id, path: "", scenario: scenario.id,
+                                title: "Demo: " + scenario.title })
+                }
+                return list
+            }
+            function currentKey() {
+                return (bar.engine.isScript ? "script:" : "demo:") + bar.engine.scenarioName
+            }
+            function pickCurrent() { currentIndex = indexOfValue(currentKey()) }
+            model: choices
             textRole: "title"
-            valueRole: "id"
-            Component.onCompleted: currentIndex = Math.max(0, indexOfValue(bar.engine.scenarioName))
-            onActivated: bar.engine.runScenario(currentValue)
+            valueRole: "key"
+            displayText: currentIndex < 0 ? bar.engine.scenarioName.split("/").pop() : currentText
+            Component.onCompleted: pickCurrent()
+            Connections {
+                target: bar.engine
+                function onRunStarted() { scenarioBox.pickCurrent() }
+            }
+            onActivated: (index) => {
+                const choice = choices[index]
+                if (choice.scenario.length > 0) bar.engine.runScenario(choice.scenario)
+                else bar.engine.runScript(choice.path)
+            }
             ToolTip.visible: hovered
-            ToolTip.text: "Built-in scenario"
+            ToolTip.text: "Lesson or built-in scenario"
         }
         ToolSeparator {}
         Button {

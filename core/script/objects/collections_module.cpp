@@ -12,8 +12,9 @@
 #include "core/script/objects/slice.h"
 #include "core/script/objects/stdlib_modules.h"
 #include "core/script/objects/str.h"
+#include "core/script/objects/tuple.h"
 
-// `collections`: deque and defaultdict.
+// `collections`: deque, defaultdict, Counter and namedtuple.
 
 namespace loopscope::script {
 
@@ -280,6 +281,291 @@ Ref<TypeObject> make_defaultdict_type(Runtime& r) {
     return type;
 }
 
+// --- Counter -------------------------------------------------------------------------------
+
+void count_into(Runtime& rt, DictObject& counts, const Value& source, std::int64_t sign) {
+    if (is_dict(rt, source)) {
+        std::vector<std::pair<Value, Value>> items;
+        dict_of(source).for_each([&](const Value& k, const Value& v) { items.emplace_back(k, v); });
+        for (auto& [key, value] : items) {
+            Value* current = counts.find(rt, key);
+            Value delta = sign > 0 ? value : negative(rt, value);
+            counts.set(rt, key, current ? binary_op(rt, NumberOp::Add, *current, delta) : delta);
+        }
+        return;
+    }
+    for_each_item(rt, source, [&](const Value& key) {
+        Value* current = counts.find(rt, key);
+        counts.set(rt, key,
+                   current ? binary_op(rt, NumberOp::Add, *current, Value::integer(sign))
+                           : Value::integer(sign));
+        return true;
+    });
+}
+
+void count_keywords(Runtime& rt, DictObject& counts, const CallArgs& args, std::int64_t sign) {
+    for (std::size_t i = 0; i < args.keyword_names.size(); ++i) {
+        Value key = make_str(rt, args.keyword_names[i]);
+        Value* current = counts.find(rt, key);
+        Value delta = sign > 0 ? args.keyword_values[i] : negative(rt, args.keyword_values[i]);
+        counts.set(rt, key, current ? binary_op(rt, NumberOp::Add, *current, delta) : delta);
+    }
+}
+
+// (key, count) pairs by decreasing count, ties in insertion order.
+std::vector<std::pair<Value, Value>> most_common(Runtime& rt, const Value& counter) {
+    std::vector<std::pair<Value, Value>> items;
+    dict_of(counter).for_each([&](const Value& k, const Value& v) { items.emplace_back(k, v); });
+    std::stable_sort(items.begin(), items.end(), [&](const auto& a, const auto& b) {
+        return compare_bool(rt, a.second, b.second, CompareOp::Gt);
+    });
+    return items;
+}
+
+Ref<TypeObject> make_counter_type(Runtime& r) {
+    Ref<TypeObject> type =
+        TypeBuilder(r, "Counter", "collections")
+            .base(r.types().dict)
+            .method("most_common",
+                    [](Runtime& rr, const CallArgs& args) {
+                        auto items = most_common(rr, args[0]);
+                        std::size_t n = items.size();
+                        if (args.size() > 1 && !args[1].is_none()) {
+                            const std::int64_t wanted = to_index(rr, args[1]);
+                            n = wanted < 0 ? 0 : std::min(n, static_cast<std::size_t>(wanted));
+                        }
+                        std::vector<Value> out;
+                        for (std::size_t i = 0; i < n; ++i) {
+                            out.push_back(make_tuple(rr, {items[i].first, items[i].second}));
+                        }
+                        return make_list(rr, std::move(out));
+                    })
+            .method("update",
+                    [](Runtime& rr, const CallArgs& args) {
+                        if (args.size() > 1 && !args[1].is_none()) {
+                            count_into(rr, dict_of(args[0]), args[1], 1);
+                        }
+                        count_keywords(rr, dict_of(args[0]), args, 1);
+                        return Value();
+                    })
+            .method("subtract",
+                    [](Runtime& rr, const CallArgs& args) {
+                        if (args.size() > 1 && !args[1].is_none()) {
+                            count_into(rr, dict_of(args[0]), args[1], -1);
+                        }
+                        count_keywords(rr, dict_of(args[0]), args, -1);
+                        return Value();
+                    })
+            .method("total",
+                    [](Runtime& rr, const CallArgs& args) {
+                        Value total = Value::integer(0);
+                        std::vector<Value> values;
+                        dict_of(args[0]).for_each(
+                            [&](const Value&, const Value& v) { values.push_back(v); });
+                        for (const Value& v : values) {
+                            total = binary_op(rr, NumberOp::Add, total, v);
+                        }
+                        return total;
+                    })
+            .method("elements",
+                    [](Runtime& rr, const CallArgs& args) {
+                        std::vector<Value> out;
+                        std::vector<std::pair<Value, Value>> items;
+                        dict_of(args[0]).for_each(
+                            [&](const Value& k, const Value& v) { items.emplace_back(k, v); });
+                        for (auto& [key, count] : items) {
+                            for (std::int64_t i = 0;
+                                 (count.is_int() || count.is_bool()) && i < count.as_int(); ++i) {
+                                out.push_back(key);
+                            }
+                        }
+                        return get_iter(rr, make_list(rr, std::move(out)));
+                    })
+            .build();
+    TypeSlots& s = type->slots;
+    s.construct = [](Runtime& rr, TypeObject& t, const CallArgs& args) {
+        if (args.size() > 1) {
+            raise_error(rr, rr.types().TypeError,
+                        "expected at most 1 argument, got " + std::to_string(args.size()));
+        }
+        auto counts = Ref<DictObject>::make(rr);
+        counts->type = &t;
+        if (args.size() == 1 && !args[0].is_none()) {
+            count_into(rr, *counts, args[0], 1);
+        }
+        count_keywords(rr, *counts, args, 1);
+        return Value(std::move(counts));
+    };
+    s.getitem = [](Runtime& rr, const Value& self, const Value& key) {
+        if (Value* v = dict_of(self).find(rr, key)) {
+            return *v;
+        }
+        return Value::integer(0);
+    };
+    s.repr = [](Runtime& rr, const Value& self) {
+        if (dict_of(self).size() == 0) {
+            return std::string("Counter()");
+        }
+        ReprGuard guard(rr, self.as_object());
+        if (!guard.active()) {
+            return std::string("Counter(...)");
+        }
+        std::string out = "Counter({";
+        bool first = true;
+        for (auto& [key, count] : most_common(rr, self)) {
+            out += (first ? "" : ", ") + repr(rr, key) + ": " + repr(rr, count);
+            first = false;
+        }
+        return out + "})";
+    };
+    return type;
+}
+
+// --- namedtuple ----------------------------------------------------------------------------
+
+std::vector<std::string> field_names(Runtime& rt, const Value& spec) {
+    std::vector<std::string> names;
+    if (is_str(rt, spec)) {
+        std::string text(str_view(spec));
+        for (char& c : text) {
+            if (c == ',') {
+                c = ' ';
+            }
+        }
+        std::size_t i = 0;
+        while (i < text.size()) {
+            while (i < text.size() && text[i] == ' ') {
+                ++i;
+            }
+            std::size_t j = i;
+            while (j < text.size() && text[j] != ' ') {
+                ++j;
+            }
+            if (j > i) {
+                names.push_back(text.substr(i, j - i));
+            }
+            i = j;
+        }
+        return names;
+    }
+    for (const Value& v : to_vector(rt, spec)) {
+        names.emplace_back(expect_str(rt, v, "Type names and field names"));
+    }
+    return names;
+}
+
+Value make_namedtuple_type(Runtime& rt, const CallArgs& args) {
+    auto values = parse_arguments(
+        rt, args,
+        Signature{
+            "namedtuple", {"typename", "field_names", "rename", "defaults", "module"}, 2, 0, 2});
+    const std::string name(expect_str(rt, *values[0], "Type names and field names"));
+    std::vector<std::string> fields = field_names(rt, *values[1]);
+    std::vector<Value> defaults;
+    if (values[3] && !values[3]->is_none()) {
+        defaults = to_vector(rt, *values[3]);
+        if (defaults.size() > fields.size()) {
+            raise_error(rt, rt.types().TypeError, "Got more default values than field names");
+        }
+    }
+    std::string module = "__main__";
+    if (values[4] && is_str(rt, *values[4])) {
+        module = std::string(str_view(*values[4]));
+    }
+    Ref<TypeObject> type = make_native_type(rt, name, rt.types().tuple, module);
+    std::vector<Value> field_values;
+    for (const std::string& f : fields) {
+        field_values.push_back(make_str(rt, f));
+    }
+    type->dict.set("_fields", make_tuple(rt, field_values));
+    Value defaults_dict = make_dict(rt);
+    for (std::size_t i = 0; i < defaults.size(); ++i) {
+        dict_of(defaults_dict)
+            .set(rt, field_values[fields.size() - defaults.size() + i], defaults[i]);
+    }
+    type->dict.set("_field_defaults", defaults_dict);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        define_property(rt, *type, fields[i],
+                        [i](Runtime&, const Value& self) { return tuple_items(self)[i]; });
+    }
+    type->slots.construct = [](Runtime& rr, TypeObject& t, const CallArgs& call_args) {
+        std::vector<std::string> names{"_cls"};
+        for (const Value& f : tuple_items(*t.dict.find_slot("_fields"))) {
+            names.emplace_back(str_view(f));
+        }
+        Value field_defaults = *t.dict.find_slot("_field_defaults");
+        const std::string function = t.name + ".__new__";
+        Signature signature{function, {}, names.size() - dict_of(field_defaults).size()};
+        for (const std::string& n : names) {
+            signature.names.push_back(n);
+        }
+        std::vector<Value> positional;
+        positional.push_back(type_value(t));
+        positional.insert(positional.end(), call_args.positional.begin(),
+                          call_args.positional.end());
+        CallArgs with_cls = call_args;
+        with_cls.positional = positional;
+        auto parsed = parse_arguments(rr, with_cls, signature);
+        std::vector<Value> items;
+        for (std::size_t i = 1; i < parsed.size(); ++i) {
+            if (parsed[i]) {
+                items.push_back(*parsed[i]);
+            } else {
+                items.push_back(*dict_of(field_defaults).find_str(rr, names[i]));
+            }
+        }
+        auto tuple = Ref<TupleObject>::make(rr, std::move(items));
+        tuple->type = &t;
+        return Value(std::move(tuple));
+    };
+    type->slots.repr = [](Runtime& rr, const Value& self) {
+        TypeObject& t = *self.as_object()->type;
+        const auto& fields_tuple = tuple_items(*t.dict.find_slot("_fields"));
+        const auto& items = tuple_items(self);
+        std::string out = t.name + "(";
+        for (std::size_t i = 0; i < items.size() && i < fields_tuple.size(); ++i) {
+            out +=
+                (i ? ", " : "") + std::string(str_view(fields_tuple[i])) + "=" + repr(rr, items[i]);
+        }
+        return out + ")";
+    };
+    define_method(rt, *type, "_asdict", [](Runtime& rr, const CallArgs& a) {
+        const auto& fields_tuple = tuple_items(*a[0].as_object()->type->dict.find_slot("_fields"));
+        Value d = make_dict(rr);
+        for (std::size_t i = 0; i < fields_tuple.size(); ++i) {
+            dict_of(d).set(rr, fields_tuple[i], tuple_items(a[0])[i]);
+        }
+        return d;
+    });
+    define_method(rt, *type, "_replace", [](Runtime& rr, const CallArgs& a) {
+        TypeObject& t = *a[0].as_object()->type;
+        const auto& fields_tuple = tuple_items(*t.dict.find_slot("_fields"));
+        std::vector<Value> items = tuple_items(a[0]);
+        for (std::size_t k = 0; k < a.keyword_names.size(); ++k) {
+            std::size_t i = 0;
+            while (i < fields_tuple.size() && str_view(fields_tuple[i]) != a.keyword_names[k]) {
+                ++i;
+            }
+            if (i == fields_tuple.size()) {
+                raise_error(
+                    rr, rr.types().ValueError,
+                    "Got unexpected field names: ['" + std::string(a.keyword_names[k]) + "']");
+            }
+            items[i] = a.keyword_values[k];
+        }
+        auto tuple = Ref<TupleObject>::make(rr, std::move(items));
+        tuple->type = &t;
+        return Value(std::move(tuple));
+    });
+    define_class_method(rt, *type, "_make", [](Runtime& rr, const CallArgs& a) {
+        CallArgs positional;
+        std::vector<Value> items = to_vector(rr, a[1]);
+        positional.positional = items;
+        return call(rr, a[0], positional);
+    });
+    return type_value(*type);
+}
+
 }  // namespace
 
 void register_collections_module(Runtime& rt) {
@@ -287,6 +573,8 @@ void register_collections_module(Runtime& rt) {
         Ref<ModuleObject> module = make_module(r, "collections");
         module->dict.set("deque", type_value(*make_deque_type(r)));
         module->dict.set("defaultdict", type_value(*make_defaultdict_type(r)));
+        module->dict.set("Counter", type_value(*make_counter_type(r)));
+        module->dict.set("namedtuple", make_native_function(r, "namedtuple", make_namedtuple_type));
         return Value(module);
     });
 }

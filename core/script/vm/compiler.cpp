@@ -487,7 +487,8 @@ private:
             }
             case StmtKind::Import:
                 for (const auto& alias : ast::as<ast::Import>(s).names) {
-                    emit_const(Value());
+                    // A non-None "fromlist" asks for the submodule itself (`import a.b as c`).
+                    emit_const(alias.asname ? Value::boolean(true) : Value());
                     emit(Op::ImportName, name(alias.name));
                     if (alias.asname) {
                         name_op(*alias.asname, ast::ExprContext::Store);

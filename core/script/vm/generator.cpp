@@ -150,10 +150,11 @@ GeneratorObject::~GeneratorObject() {
             std::string src = source_line(rt, file, line);
             if (!src.empty())
                 text += "  " + src + "\n";
+            text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
         } else {
+            // No Python code running: the interpreter is finishing (CPython's shutdown).
             text = "sys:1: RuntimeWarning: coroutine '" + qualname + "' was never awaited\n";
         }
-        text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
         rt.write_stderr(text);
     }
     if (live && kind == Kind::AsyncGenerator && state == State::Suspended && frame &&

@@ -52,6 +52,12 @@ Value import_module(Runtime& rt, const std::string& name, const std::string& imp
         module_not_found(rt, name);
     VmState& vm = vm_state(rt);
     namespace fs = std::filesystem;
+    // `a.b`: the package `a` first (its __init__.py, or an empty namespace module for a plain
+    // folder); the submodule then becomes its attribute `b`.
+    Value parent;
+    std::size_t dot = name.rfind('.');
+    if (dot != std::string::npos)
+        parent = import_module(rt, name.substr(0, dot), importer_file);
     std::vector<fs::path> dirs;
     dirs.push_back(fs::path(importer_file).parent_path());
     for (const auto& d : vm.search_paths)
@@ -60,11 +66,28 @@ Value import_module(Runtime& rt, const std::string& name, const std::string& imp
     for (char& c : relative)
         if (c == '.')
             c = '/';
+    auto bind_in_parent = [&](const Value& child) {
+        if (is_module(rt, parent))
+            static_cast<ModuleObject*>(parent.as_object())->dict.set(name.substr(dot + 1), child);
+    };
     for (const auto& dir : dirs) {
-        fs::path candidate = (dir.empty() ? fs::path(".") : dir) / (relative + ".py");
+        fs::path base = dir.empty() ? fs::path(".") : dir;
+        fs::path candidate = base / (relative + ".py");
         std::error_code ec;
-        if (!fs::is_regular_file(candidate, ec))
-            continue;
+        bool package = false;
+        if (!fs::is_regular_file(candidate, ec)) {
+            if (!fs::is_directory(base / relative, ec))
+                continue;
+            candidate = base / relative / "__init__.py";
+            package = true;
+            if (!fs::is_regular_file(candidate, ec)) {
+                Ref<ModuleObject> namespace_module = make_module(rt, name);
+                Value value(namespace_module);
+                modules[name] = value;
+                bind_in_parent(value);
+                return value;
+            }
+        }
         std::ifstream in(candidate, std::ios::binary);
         std::stringstream buffer;
         buffer << in.rdbuf();
@@ -74,22 +97,24 @@ Value import_module(Runtime& rt, const std::string& name, const std::string& imp
         ParseOutcome parsed = parse_module(source, path);
         if (!parsed.module)
             raise_error(rt, rt.types().SyntaxError,
-                        parsed.error->message + " (" + name + ".py, line " +
+                        parsed.error->message + " (" + candidate.filename().string() + ", line " +
                             std::to_string(parsed.error->line) + ")");
         CompileOutcome compiled = compile_module(rt, *parsed.module, path, source);
         if (!compiled.code)
             raise_error(rt, rt.types().SyntaxError,
-                        compiled.error->message + " (" + name + ".py, line " +
+                        compiled.error->message + " (" + candidate.filename().string() + ", line " +
                             std::to_string(compiled.error->line) + ")");
         Ref<ModuleObject> module = make_module(rt, name, path);
         Value value(module);
         modules[name] = value;
+        (void)package;
         try {
             run_module(rt, compiled.code, *module);
         } catch (...) {
             modules.erase(name);
             throw;
         }
+        bind_in_parent(value);
         return value;
     }
     module_not_found(rt, name);

@@ -59,6 +59,18 @@ int Interpreter::report_uncaught(Runtime& rt, const Value& exception) {
     return 1;
 }
 
+// As CPython's shutdown does, the main module's globals are released when the script ends, so
+// objects that warn when destroyed (a coroutine never awaited) do it now, with no frame running.
+void Interpreter::clear_main_module(ModuleObject& module) {
+    std::vector<Value> values;
+    module.dict.for_each([&](const std::string&, const Value& v) { values.push_back(v); });
+    try {
+        module.dict.clear();
+        values.clear();
+    } catch (...) {
+    }
+}
+
 int Interpreter::run_source(std::string_view source, const std::string& filename) {
     vm::VmState& vm = vm::vm_state(rt_);
     vm.sources[filename] = std::string(source);
@@ -88,6 +100,8 @@ int Interpreter::run_source(std::string_view source, const std::string& filename
     } catch (vm::InstructionLimitExceeded&) {
     } catch (vm::ScriptStopped&) {
     }
+    if (!vm.limit_hit && !vm.stop_hit)
+        clear_main_module(*module);
     if (vm.limit_hit) {
         std::string message = vm::instruction_limit_message(vm.limit);
         if (instruction_limit_handler_)

@@ -9,6 +9,7 @@
 namespace loopscope::script {
 
 class Runtime;
+struct ModuleObject;
 
 // Runs a script file the way `python3 script.py` does: parses it (a SyntaxError is printed as
 // CPython prints it, exit code 1), compiles it, runs it as __main__, prints an uncaught
@@ -41,6 +42,8 @@ public:
     static int report_uncaught(Runtime& rt, const Value& exception);
 
 private:
+    void clear_main_module(ModuleObject& module);
+
     Runtime& rt_;
     std::function<void(const std::string&)> instruction_limit_handler_;
 };

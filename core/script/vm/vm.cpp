@@ -444,10 +444,24 @@ void import_star(Runtime& rt, const Value& module, Frame& f) {
         target.set(name, v);
 }
 
-Value import_from(Runtime& rt, const Value& module, std::string_view name) {
+Value import_from(Runtime& rt, const Value& module, std::string_view name,
+                  const std::string& importer_file) {
     Value out;
     if (lookup_attr(rt, module, name, out))
         return out;
+    if (is_module(rt, module)) {
+        // `from package import submodule` imports the submodule.
+        auto* m = static_cast<ModuleObject*>(module.as_object());
+        bool package = m->file.empty() || m->file.ends_with("__init__.py");
+        if (package && !rt.has_native_module(m->name)) {
+            try {
+                return import_module(rt, m->name + "." + std::string(name), importer_file);
+            } catch (ScriptError& e) {
+                if (!is_instance(rt, e.exception, rt.types().ModuleNotFoundError))
+                    throw;
+            }
+        }
+    }
     std::string mod_name = "<unknown module name>";
     std::string where = "unknown location";
     if (is_module(rt, module)) {
@@ -1298,13 +1312,15 @@ Value execute(VmState& vm, Frame* entry) {
                     case Op::ReturnValue: {
                         if (f != entry) [[likely]] {
                             Value result(std::move(*--sp));
-                            Frame* back = f->back;
+                            Frame* done = f;
                             f->sp = sp;
-                            release_frame(vm, f);
+                            f = f->back;
                             --vm.thread().depth;
-                            f = back;
                             LOAD_FRAME();
                             pc = f->pc + 1;
+                            // Destructors run by the release (a "never awaited" warning) see
+                            // the caller as the running frame, as in CPython.
+                            release_frame(vm, done);
                             new (sp++) Value(std::move(result));
                             break;
                         }
@@ -1519,13 +1535,20 @@ Value execute(VmState& vm, Frame* entry) {
                         break;
                     }
                     case Op::ImportName: {
-                        *--sp = Value();
-                        PUSH(import_module(rt, std::string(name_at(*f->code, ins.a)),
-                                           f->code->filename));
+                        // `import a.b` binds the top package `a`; `from a.b import x` wants a.b.
+                        bool bind_top = sp[-1].is_none();
+                        clear_slot(*--sp);
+                        std::string name(name_at(*f->code, ins.a));
+                        Value module = import_module(rt, name, f->code->filename);
+                        std::size_t dot = name.find('.');
+                        if (bind_top && dot != std::string::npos)
+                            module = import_module(rt, name.substr(0, dot), f->code->filename);
+                        PUSH(std::move(module));
                         break;
                     }
                     case Op::ImportFrom: {
-                        Value v = import_from(rt, TOP(), name_at(*f->code, ins.a));
+                        Value v =
+                            import_from(rt, TOP(), name_at(*f->code, ins.a), f->code->filename);
                         PUSH(std::move(v));
                         break;
                     }
@@ -1581,11 +1604,11 @@ Value execute(VmState& vm, Frame* entry) {
                     vm.thread().current = saved_current;
                     throw ScriptError{exc};
                 }
-                Frame* back = f->back;
-                release_frame(vm, f);
-                --vm.thread().depth;
-                f = back;
+                Frame* done = f;
+                f = f->back;
                 vm.thread().current = f;
+                release_frame(vm, done);
+                --vm.thread().depth;
                 sp = f->sp;
                 add_entry = true;
             }

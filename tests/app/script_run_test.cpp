@@ -1,0 +1,198 @@
+// Python files through the engine with the interpreter wired in, as `loopscope FILE.py` runs
+// them: the console shows what CPython printed (lessons/expected/), errors come back with their
+// line, a runaway script stops at once while the GUI thread keeps turning, and the window draws
+// a lesson mid-run.
+#include <QElapsedTimer>
+#include <QImage>
+#include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "engine.h"
+#include "interpreter_runner.h"
+#include "lesson_library.h"
+
+namespace loopscope::app {
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+// The console's lines, each with its newline: what the script printed, as a terminal shows it.
+std::string console_text(const Engine& engine) {
+    std::string text;
+    for (const TraceStore::ConsoleLine& line : engine.store().console()) {
+        text += line.text + "\n";
+    }
+    return text;
+}
+
+QString write_script(const QTemporaryDir& dir, const char* name, const std::string& source) {
+    const QString path = dir.filePath(QString::fromUtf8(name));
+    std::ofstream(path.toStdString()) << source;
+    return path;
+}
+
+}  // namespace
+
+class ScriptRunTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { Engine::set_script_runner(interpreter_script_runner()); }
+
+    void a_lesson_prints_what_cpython_printed_data() {
+        QTest::addColumn<QString>("lesson");
+        QTest::newRow("01") << QStringLiteral("01_hello_event_loop");
+        QTest::newRow("07") << QStringLiteral("07_limiting_concurrency");
+    }
+    void a_lesson_prints_what_cpython_printed() {
+        QFETCH(QString, lesson);
+        const std::filesystem::path folder = LOOPSCOPE_LESSONS_DIR;
+        Engine engine;
+        engine.runScript(
+            QString::fromStdString((folder / (lesson.toStdString() + ".py")).string()));
+        engine.wait_until_finished();
+        QCOMPARE(engine.status(), QStringLiteral("finished"));
+        QVERIFY2(engine.error().isEmpty(), qPrintable(engine.error()));
+        const std::string expected =
+            read_file(folder / "expected" / (lesson.toStdString() + ".out"));
+        QVERIFY(!expected.empty());
+        QCOMPARE(console_text(engine), expected);
+        // The lesson's text comes with it, for the lesson pane.
+        QVERIFY(!engine.lessonTitle().isEmpty());
+        QVERIFY(engine.lessonText().contains(QStringLiteral("##")));
+        // Each task's line is known (TaskLine events mark the code pane).
+        bool task_line = false;
+        for (std::size_t i = 0; i < engine.store().size() && !task_line; ++i) {
+            task_line = engine.store().event(i).kind == trace::EventKind::TaskLine;
+        }
+        QVERIFY(task_line);
+    }
+
+    void the_lessons_are_found_and_listed_by_number() {
+        const LessonLibrary lessons(find_lessons_folder("/nonexistent/bin"));
+        QCOMPARE(lessons.lessons().size(), 18);
+        QVERIFY(lessons.pathOf(1).endsWith(QStringLiteral("01_hello_event_loop.py")));
+        QCOMPARE(lessons.numberOf(lessons.pathOf(7)), 7);
+        QCOMPARE(lessons.lessons().front().toMap().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Hello, event loop"));
+    }
+
+    void an_error_comes_back_with_its_line_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<int>("line");
+        QTest::newRow("uncaught")
+            << QStringLiteral(
+                   "import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    1 / 0\n\n"
+                   "asyncio.run(main())\n")
+            << QStringLiteral("failed")
+            << QStringLiteral("line 5: ZeroDivisionError: division by zero") << 5;
+        QTest::newRow("syntax") << QStringLiteral("import asyncio\nprint('hi'\n")
+                                << QStringLiteral("failed")
+                                << QStringLiteral("line 2: SyntaxError: '(' was never closed") << 2;
+        QTest::newRow("deadlock")
+            << QStringLiteral(
+                   "import asyncio\n\nasync def main():\n    await "
+                   "asyncio.get_running_loop().create_future()\n\nasyncio.run(main())\n")
+            << QStringLiteral("failed") << QStringLiteral("deadlock: every task is waiting") << 4;
+        QTest::newRow("limit") << QStringLiteral(
+                                      "import asyncio\n\nasync def spawn():\n    while True:\n"
+                                      "        asyncio.create_task(asyncio.sleep(1))\n        "
+                                      "await asyncio.sleep(0)\n\n"
+                                      "asyncio.run(spawn())\n")
+                               << QStringLiteral("limit") << QStringLiteral("Stopped at the limit")
+                               << 0;
+    }
+    void an_error_comes_back_with_its_line() {
+        QFETCH(QString, source);
+        QFETCH(QString, status);
+        QFETCH(QString, error);
+        QFETCH(int, line);
+        QTemporaryDir dir;
+        const QString path = write_script(dir, "failing.py", source.toStdString());
+        Engine engine;
+        engine.runScript(path);
+        engine.wait_until_finished();
+        QCOMPARE(engine.status(), status);
+        QVERIFY2(engine.error().startsWith(error), qPrintable(engine.error()));
+        QCOMPARE(engine.errorLine(), line);
+    }
+
+    // `while True: pass` outside any loop and inside a task: Stop ends it within a bounded time,
+    // and the GUI thread's event loop kept turning meanwhile.
+    void a_runaway_script_stops_at_once_data() {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("module level")
+            << QStringLiteral("print('spinning')\nwhile True:\n    pass\n");
+        QTest::newRow("in a task") << QStringLiteral(
+            "import asyncio\n\nasync def main():\n    while True:\n        pass\n\n"
+            "asyncio.run(main())\n");
+    }
+    void a_runaway_script_stops_at_once() {
+        QFETCH(QString, source);
+        QTemporaryDir dir;
+        const QString path = write_script(dir, "spin.py", source.toStdString());
+        Engine engine;
+        QSignalSpy finished(&engine, &Engine::runFinished);
+        int ticks = 0;
+        QTimer frame;
+        frame.setInterval(10);
+        connect(&frame, &QTimer::timeout, [&ticks] { ++ticks; });
+        frame.start();
+        engine.runScript(path);
+        QTest::qWait(300);
+        QVERIFY(engine.running());
+        QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks)));  // the GUI thread turns
+        QElapsedTimer clock;
+        clock.start();
+        engine.stop();
+        QVERIFY(finished.wait(2000));
+        QVERIFY2(clock.elapsed() < 500, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(engine.status(), QStringLiteral("stopped"));
+        QVERIFY(engine.error().isEmpty());
+    }
+
+    // `loopscope lesson.py --position N --screenshot`: lesson 7 mid-run is drawn, not blank.
+    void the_window_renders_lesson_7_mid_run() {
+        QTemporaryDir dir;
+        const QString picture = dir.filePath(QStringLiteral("lesson7.png"));
+        QProcess app;
+        app.start(QStringLiteral(LOOPSCOPE_APP_BINARY),
+                  {QStringLiteral(LOOPSCOPE_LESSONS_DIR "/07_limiting_concurrency.py"),
+                   QStringLiteral("--position"), QStringLiteral("400"),
+                   QStringLiteral("--screenshot"), picture});
+        QVERIFY(app.waitForFinished(60000));
+        const QString errors = QString::fromUtf8(app.readAllStandardError());
+        QCOMPARE(app.exitCode(), 0);
+        QVERIFY2(!errors.contains(QStringLiteral("qrc:/")), qPrintable(errors));
+        const QImage image(picture);
+        QCOMPARE(image.size(), QSize(1440, 900));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 3) {
+            for (int x = 0; x < image.width(); x += 3) {
+                colours.insert(image.pixel(x, y));
+            }
+        }
+        QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+    }
+};
+
+}  // namespace loopscope::app
+
+QTEST_MAIN(loopscope::app::ScriptRunTest)
+#include "script_run_test.moc"

@@ -1,0 +1,4 @@
+async def main():
+    pass
+c = main()
+print("end")

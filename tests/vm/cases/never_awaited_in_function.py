@@ -1,0 +1,7 @@
+async def main():
+    pass
+def f():
+    c = main()
+    return 1
+f()
+print("end")

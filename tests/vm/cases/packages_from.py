@@ -1,0 +1,3 @@
+from pkg_demo import tools
+print(tools.tool())
+from pkg_demo import nothing_here

@@ -1,0 +1,2 @@
+print("pkg_demo init")
+NAME = "pkg"
