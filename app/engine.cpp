@@ -84,10 +84,20 @@ void Engine::run(const ScenarioSource& source) {
     }
     lesson_title_.clear();
     lesson_text_.clear();
+    code_first_line_ = 1;
     if (source.kind == ScenarioSource::Kind::Script) {
         const lesson::LessonFile lesson = lesson::parse_lesson(source_text_.toStdString());
         lesson_title_ = QString::fromStdString(lesson.title);
         lesson_text_ = QString::fromStdString(lesson.text);
+        if (!lesson.title.empty() && lesson.docstring_last_line > 0) {
+            // The first line with code after the docstring.
+            const QStringList lines = source_text_.split(QLatin1Char('\n'));
+            int line = lesson.docstring_last_line + 1;
+            while (line <= lines.size() && lines[line - 1].trimmed().isEmpty()) {
+                ++line;
+            }
+            code_first_line_ = line <= lines.size() ? line : 1;
+        }
     }
     store_.reset();
     running_ = true;
@@ -194,6 +204,7 @@ void Engine::work(Channel& channel, ScenarioSource source) {
     if (stream.limit_reached()) {
         outcome = "limit";
         error = "Stopped at the limit of " + std::to_string(kEventLimit) + " events.";
+        error_line = 0;
     } else if (stream.stop_requested()) {
         outcome = "stopped";
         error.clear();
@@ -297,6 +308,20 @@ void Engine::wait_until_finished() {
     while (running_) {
         deliver();
     }
+}
+
+bool Engine::wait_until_finished(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (running_ && std::chrono::steady_clock::now() < deadline) {
+        deliver();
+        std::this_thread::sleep_for(kFrameInterval);
+    }
+    const bool finished = !running_;
+    if (!finished) {
+        stop();
+    }
+    wait_until_finished();
+    return finished;
 }
 
 void Engine::join_worker() {

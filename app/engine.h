@@ -5,6 +5,7 @@
 #include <QTimer>
 #include <QVariantList>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -42,6 +43,9 @@ class Engine : public QObject {
     Q_PROPERTY(QString lessonTitle READ lessonTitle NOTIFY runStarted)
     Q_PROPERTY(QString lessonText READ lessonText NOTIFY runStarted)
     Q_PROPERTY(bool isScript READ isScript NOTIFY runStarted)
+    // The line the code pane opens at: the first code after a lesson's docstring (the lesson
+    // pane shows the text), else 1.
+    Q_PROPERTY(int codeFirstLine READ codeFirstLine NOTIFY runStarted)
     Q_PROPERTY(QVariantList scenarios READ scenarios CONSTANT)
     Q_PROPERTY(int eventLimit READ eventLimit CONSTANT)
 
@@ -69,6 +73,9 @@ public:
     Q_INVOKABLE void deliver();
     // Blocks until the run is over and everything is delivered (tests, --screenshot).
     void wait_until_finished();
+    // The same, but a run still going after `timeout` is stopped (a still picture of a script
+    // that never ends: `--screenshot` of `while True: pass`). True if it finished by itself.
+    bool wait_until_finished(std::chrono::milliseconds timeout);
 
     bool running() const { return running_; }
     QString status() const { return status_; }
@@ -79,6 +86,7 @@ public:
     QString source() const { return source_text_; }
     QString lessonTitle() const { return lesson_title_; }
     QString lessonText() const { return lesson_text_; }
+    int codeFirstLine() const { return code_first_line_; }
     bool isScript() const { return source_.kind == ScenarioSource::Kind::Script; }
     QVariantList scenarios() const;
     int eventLimit() const { return static_cast<int>(kEventLimit); }
@@ -124,6 +132,7 @@ private:
     int error_line_ = 0;
     QString lesson_title_;
     QString lesson_text_;
+    int code_first_line_ = 1;
     bool running_ = false;
 };
 

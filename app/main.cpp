@@ -5,6 +5,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QUrl>
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -101,7 +102,9 @@ int main(int argc, char* argv[]) {
     // The player plays each new run from its start; a still picture wants the whole run
     // first, then the playhead where it was asked to be.
     if (positioned) {
-        engine.wait_until_finished();
+        // A script that never ends is stopped for its picture.
+        constexpr std::chrono::seconds kLongestStillRun{20};
+        engine.wait_until_finished(kLongestStillRun);
         const int position = parser.value(position_option).toInt();
         player.pause();
         player.seek(position < 0 || !parser.isSet(position_option) ? player.count() : position);

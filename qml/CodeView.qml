@@ -9,6 +9,10 @@ Rectangle {
 
     property string source
     property string error
+    // The script's line the error happened on (0: none): banded in red and scrolled to.
+    property int errorLine: 0
+    // The line shown at the top when a source is loaded (a lesson's code after its docstring).
+    property int firstLine: 1
     // The stage's tasks: each unfinished task with a `line` gets a marker there, solid while it
     // runs, hollow while it is suspended.
     property var tasks
@@ -16,6 +20,19 @@ Rectangle {
 
     radius: Theme.radius
     color: Theme.code
+
+    function scrollToLine(line) {
+        const top = codeText.lineTop(line)
+        flick.contentY = Math.max(0, Math.min(top, flick.contentHeight - flick.height))
+    }
+    function scrollToErrorLine() {
+        const top = codeText.lineTop(view.errorLine)
+        if (top < flick.contentY || top > flick.contentY + flick.height - 20)
+            flick.contentY = Math.max(0, Math.min(top - flick.height / 3, flick.contentHeight - flick.height))
+    }
+    onSourceChanged: Qt.callLater(() => view.scrollToLine(view.firstLine))
+    onFirstLineChanged: Qt.callLater(() => view.scrollToLine(view.firstLine))
+    onErrorLineChanged: if (errorLine > 0) Qt.callLater(view.scrollToErrorLine)
 
     Text {
         id: heading
@@ -78,6 +95,16 @@ Rectangle {
                     return at <= length ? positionToRectangle(at).height : 0
                 }
             }
+        }
+
+        // The line the run failed on.
+        Rectangle {
+            visible: view.errorLine > 0 && view.error.length > 0
+            y: codeText.lineTop(view.errorLine)
+            width: flick.width
+            height: codeText.lineHeight(view.errorLine)
+            color: "#ff6b6b"
+            opacity: 0.25
         }
 
         Repeater {

@@ -118,6 +118,8 @@ ApplicationWindow {
                     Layout.fillHeight: true
                     source: root.engine.source
                     error: root.engine.error
+                    errorLine: root.engine.errorLine
+                    firstLine: root.engine.codeFirstLine
                     tasks: root.stage.tasks
                     animated: root.animated
                 }

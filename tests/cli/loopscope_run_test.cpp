@@ -125,6 +125,39 @@ TEST(LoopscopeRunTest, TheInstructionLimitExitsWith4) {
     EXPECT_EQ(run.code, 4) << run.out;
 }
 
+// The limit met inside a task or a loop callback ends the whole script, not just that task: no
+// "Task exception was never retrieved", no RuntimeError, only the limit's message.
+TEST(LoopscopeRunTest, TheInstructionLimitInsideATaskOrCallbackExitsWith4) {
+    const char* const sources[] = {
+        "import asyncio\n"
+        "async def spin():\n    while True:\n        pass\n"
+        "async def main():\n    asyncio.create_task(spin())\n    await asyncio.sleep(1)\n"
+        "    print('never')\n"
+        "asyncio.run(main())\n",
+        "import asyncio\n"
+        "async def main():\n    try:\n        while True:\n            pass\n"
+        "    finally:\n        print('finally')\n"
+        "asyncio.run(main())\n",
+        "import asyncio\n"
+        "def spin():\n    while True:\n        pass\n"
+        "async def main():\n    asyncio.get_running_loop().call_soon(spin)\n"
+        "    await asyncio.sleep(1)\n    print('never')\n"
+        "asyncio.run(main())\n",
+    };
+    for (const char* source : sources) {
+        Script script(source);
+        const RunOutput run = loopscope_run("--max-instructions 100000 " + script.path());
+        EXPECT_EQ(run.code, 4) << run.out;
+        EXPECT_EQ(run.out.rfind("Loopscope stopped the script: it ran more than 100000 "
+                                "instructions without finishing",
+                                0),
+                  0u)
+            << run.out;
+        EXPECT_EQ(run.out.find("never"), std::string::npos) << run.out;
+        EXPECT_EQ(run.out.find("RuntimeError"), std::string::npos) << run.out;
+    }
+}
+
 TEST(LoopscopeRunTest, TheMemoryLimitExitsWith4) {
     Script script("x = []\nwhile True:\n    x.append([0] * 100000)\n");
     const RunOutput run = loopscope_run("--max-memory 50 " + script.path());

@@ -2,6 +2,7 @@
 // call_soon, call_later, call_at, create_future, create_task, run_in_executor.
 #include "script/modules/asyncio_parts.h"
 #include "script/modules/asyncio_state.h"
+#include "script/modules/exception_bridge.h"
 #include "script/modules/exception_text.h"
 #include "script/modules/future_object.h"
 #include "script/modules/script_repr.h"
@@ -76,6 +77,13 @@ Callback python_callback(Runtime& rt, Value callback, std::vector<Value> args,
             runtime->write_stderr("Exception in callback " + description + "\nhandle: <Handle " +
                                   description + ">\n" +
                                   exception_report(*runtime, error.exception));
+        } catch (...) {
+            // The instruction limit or a stop request: asyncio.run ends the script with it.
+            const std::exception_ptr error = std::current_exception();
+            if (!is_script_abort(error)) {
+                throw;
+            }
+            note_script_abort(*runtime, error);
         }
     };
 }

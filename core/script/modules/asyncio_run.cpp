@@ -2,6 +2,7 @@
 // and the deadlock report CPython cannot give (it would hang).
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "async/future.h"
 #include "async/task.h"
@@ -19,6 +20,7 @@
 #include "script/objects/ops.h"
 #include "script/objects/runtime.h"
 #include "script/vm/coroutine.h"
+#include "script/vm/vm.h"
 #include "trace/state.h"
 #include "trace/state_text.h"
 
@@ -126,6 +128,54 @@ std::string deadlock_report(Runtime& rt, EventLoop& loop) {
     return text;
 }
 
+// CPython's loop._asyncgen_finalizer_hook (installed through sys.set_asyncgen_hooks): an
+// async generator abandoned while suspended (an `async for` left by break) is closed by a task
+// running `agen.aclose()`, so that its finally blocks may await, instead of on the spot.
+// When that cannot be (the loop is closed), it is closed on the spot, as with no hook: the hook
+// is set aside meanwhile, or dropping the generator would call it again.
+void close_abandoned_async_generator(Runtime& rt, EventLoop& loop, Value agen) {
+    if (loop.is_closed()) {
+        vm::VmState& vm = vm::vm_state(rt);
+        auto hook = std::exchange(vm.async_generator_finalizer, nullptr);
+        agen = Value();
+        vm.async_generator_finalizer = std::move(hook);
+        return;
+    }
+    Value closing = call_method(rt, agen, "aclose", {});
+    Callback create = [runtime = &rt, closing = std::move(closing)] {
+        try {
+            create_script_task(*runtime, closing, std::nullopt);
+        } catch (const ScriptError& error) {
+            runtime->write_stderr("Exception in callback create_task()\n" +
+                                  exception_report(*runtime, error.exception));
+        }
+    };
+    // call_soon_threadsafe in CPython, which shares call_soon's queue: here the loop's own
+    // thread keeps that order with call_soon (an executor thread must post).
+    if (std::this_thread::get_id() == asyncio_state(rt).loop_thread) {
+        loop.call_soon(std::move(create));
+    } else {
+        loop.call_soon_threadsafe(std::move(create));
+    }
+}
+
+// asyncio.run's shutdown_asyncgens(), as far as Loopscope can follow it: the aclose() tasks of
+// generators abandoned so far (and those their closing abandons) run to their end.
+// Generators still referenced when the run ends are not known to the loop (the VM has no
+// firstiter hook): they are closed when their last reference goes.
+void shutdown_async_generators(Runtime& rt, Scheduler& scheduler, ScriptLoopClock& clock) {
+    AsyncioState& state = asyncio_state(rt);
+    EventLoop& loop = scheduler.loop();
+    clock.clear_stalled();
+    while ((!scheduler.all_tasks().empty() || loop.ready_count() > 0) && !clock.stalled() &&
+           !state.escaping && !state.aborting && !rt.stop_requested.load()) {
+        loop.run_once();
+        if (state.observer.iteration_done && state.observer.iteration_done(loop)) {
+            rt.stop_requested.store(true);
+        }
+    }
+}
+
 // Resets the state's view of the running loop when asyncio.run ends, however it ends. Declared
 // after the loop and scheduler, so it runs before they are destroyed.
 struct RunScope {
@@ -137,6 +187,7 @@ struct RunScope {
     // run however the run ends: they take two Task-N names.
     bool shutdown_tasks = false;
     ~RunScope() {
+        vm::vm_state(rt).async_generator_finalizer = nullptr;
         if (shutdown_tasks) {
             state.task_name_counter += 2;
         }
@@ -168,6 +219,14 @@ struct RunScope {
     }
 };
 
+// The instruction limit or a stop request, met in a task or a callback, ends the run unchanged.
+void rethrow_abort(AsyncioState& state) {
+    if (state.aborting) {
+        std::exception_ptr error = std::exchange(state.aborting, nullptr);
+        std::rethrow_exception(error);
+    }
+}
+
 // Cancels the tasks left when main is done and lets them unwind, as asyncio.run's
 // _cancel_all_tasks does; stops early if they deadlock among themselves.
 void cancel_leftovers(Runtime& rt, Scheduler& scheduler, ScriptLoopClock& clock) {
@@ -187,7 +246,7 @@ void cancel_leftovers(Runtime& rt, Scheduler& scheduler, ScriptLoopClock& clock)
     }
     clock.clear_stalled();
     while (!scheduler.all_tasks().empty() && !clock.stalled() && !state.escaping &&
-           !rt.stop_requested.load()) {
+           !state.aborting && !rt.stop_requested.load()) {
         scheduler.loop().run_once();
         if (state.observer.iteration_done && state.observer.iteration_done(scheduler.loop())) {
             rt.stop_requested.store(true);
@@ -250,16 +309,20 @@ Value run_on_new_loop(Runtime& rt, const Value& main, bool debug, bool shutdown_
     state.scheduler = &scheduler;
     state.loop_thread = std::this_thread::get_id();
     state.escaping.reset();
+    state.aborting = nullptr;
     state.tasks_created = 0;
     RunScope scope{state, rt, loop};
     scope.shutdown_tasks = shutdown_tasks;
     if (state.observer.run_started) {
         state.observer.run_started(loop);
     }
+    vm::vm_state(rt).async_generator_finalizer = [&loop](Runtime& r, Value agen) {
+        close_abandoned_async_generator(r, loop, std::move(agen));
+    };
 
     Value main_task = create_script_task(rt, main, std::nullopt);
     FutureObject* future = main_task.as<FutureObject>();
-    while (!future->core->done() && !state.escaping) {
+    while (!future->core->done() && !state.escaping && !state.aborting) {
         loop.run_once();
         if (state.observer.iteration_done && state.observer.iteration_done(loop)) {
             rt.stop_requested.store(true);
@@ -278,12 +341,17 @@ Value run_on_new_loop(Runtime& rt, const Value& main, bool debug, bool shutdown_
                 make_exception(rt, *rt.types().SystemExit, std::vector<Value>{Value::integer(3)})};
         }
     }
+    rethrow_abort(state);
     if (state.escaping) {
         Value escaping = *state.escaping;
         state.escaping.reset();
         throw ScriptError{escaping};
     }
     cancel_leftovers(rt, scheduler, clock);
+    if (shutdown_tasks) {
+        shutdown_async_generators(rt, scheduler, clock);
+    }
+    rethrow_abort(state);
     if (state.escaping) {
         Value escaping = *state.escaping;
         state.escaping.reset();

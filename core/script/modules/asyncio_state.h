@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -97,6 +98,9 @@ struct AsyncioState {
     // A SystemExit or KeyboardInterrupt raised in a task: asyncio.run re-raises it at once,
     // as CPython's loop lets these escape run_forever.
     std::optional<Value> escaping;
+    // The first vm::InstructionLimitExceeded or vm::ScriptStopped thrown inside the loop: it ends
+    // the whole script, not one task, so asyncio.run rethrows it unchanged once the step ends.
+    std::exception_ptr aborting;
 
     // The Python Task object of each task that has one, by its core. The host coroutine holds
     // the object while the task runs, so every unfinished task of a script has one; the object

@@ -8,6 +8,7 @@
 #include "script/objects/runtime.h"
 #include "script/objects/str.h"
 #include "script/objects/tuple.h"
+#include "script/vm/vm.h"
 #include "sync/queue_errors.h"
 
 namespace loopscope::script {
@@ -98,12 +99,40 @@ Value python_exception(Runtime& rt, const std::exception_ptr& error) {
         return make_exception(rt, *rt.types().ValueError, std::string(e.what()));
     } catch (const loopscope::RuntimeError& e) {
         return make_exception(rt, *rt.types().RuntimeError, std::string(e.what()));
+    } catch (const vm::InstructionLimitExceeded&) {
+        note_script_abort(rt, error);
+        throw;
+    } catch (const vm::ScriptStopped&) {
+        note_script_abort(rt, error);
+        throw;
     } catch (const std::bad_alloc&) {
         return make_exception(rt, *rt.types().MemoryError, std::vector<Value>{});
     } catch (const std::exception& e) {
         return make_exception(rt, *rt.types().RuntimeError, std::string(e.what()));
     } catch (...) {
         return make_exception(rt, *rt.types().RuntimeError, std::string("unknown C++ exception"));
+    }
+}
+
+bool is_script_abort(const std::exception_ptr& error) {
+    if (!error) {
+        return false;
+    }
+    try {
+        std::rethrow_exception(error);
+    } catch (const vm::InstructionLimitExceeded&) {
+        return true;
+    } catch (const vm::ScriptStopped&) {
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+void note_script_abort(Runtime& rt, const std::exception_ptr& error) {
+    AsyncioState& state = asyncio_state(rt);
+    if (!state.aborting) {
+        state.aborting = error;
     }
 }
 

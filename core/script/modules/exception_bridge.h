@@ -31,8 +31,16 @@ private:
     Value exception_;
 };
 
-// The Python exception object for a C++ exception.
+// The Python exception object for a C++ exception. A script abort (below) is no Python
+// exception: it is rethrown unchanged.
 Value python_exception(Runtime& rt, const std::exception_ptr& error);
+
+// vm::InstructionLimitExceeded and vm::ScriptStopped end the whole script (the CLI reports the
+// limit and exits 4; the app's Stop button): scripts cannot catch them and asyncio never turns
+// them into a task's error ("Task exception was never retrieved").
+bool is_script_abort(const std::exception_ptr& error);
+// Remembers the first abort seen inside a run, so that asyncio.run rethrows it.
+void note_script_abort(Runtime& rt, const std::exception_ptr& error);
 // Rethrows `error` as a Python exception (ScriptError).
 [[noreturn]] void raise_python(Runtime& rt, const std::exception_ptr& error);
 // Runs `body`, turning any C++ exception of the scheduler into its Python exception.

@@ -64,7 +64,7 @@ std::string coroutine_repr(Runtime& rt, FutureObject& future) {
         const std::string file = coroutine_filename(*coro);
         if (!coroutine_finished(*coro)) {
             return name + " running at " + file + ":" +
-                   std::to_string(coroutine_current_line(*coro));
+                   std::to_string(coroutine_frame_line(*coro));
         }
         return name + " done, defined at " + file + ":" + std::to_string(future.coro_first_line);
     }

@@ -49,6 +49,19 @@ bool note_escaping(Runtime& rt, const Value& exception) {
     return true;
 }
 
+// The instruction limit or a stop request ended the script inside this task: the run rethrows
+// it, and the task's failure with it is nobody's "exception was never retrieved".
+void note_abort_in_task(Runtime& rt, TaskCore& task, const std::exception_ptr& error) {
+    if (!is_script_abort(error)) {
+        return;
+    }
+    note_script_abort(rt, error);
+    AsyncioState& state = asyncio_state(rt);
+    if (auto found = state.task_objects.find(&task); found != state.task_objects.end()) {
+        found->second->exception_retrieved = true;
+    }
+}
+
 // The task's Python object while the task runs: the host's frame holds it, so
 // `current_task()` and the script's own reference agree, and it is released (maybe printing
 // "Task exception was never retrieved") when the task's frames are destroyed at its end.
@@ -167,6 +180,9 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
                 }
             }
             throw_cpp(rt, error);
+        } catch (...) {
+            note_abort_in_task(rt, task, std::current_exception());
+            throw;
         }
         watch.report();
         throwing = false;
@@ -203,6 +219,10 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
             found->second->awaiting = Value();
         }
         if (error) {
+            if (is_script_abort(error)) {
+                note_abort_in_task(rt, task, error);
+                std::rethrow_exception(error);
+            }
             to_throw = python_exception(rt, error);
             throwing = true;
         }

@@ -33,7 +33,8 @@ Value make_tuple(Runtime& rt, std::initializer_list<Value> items) {
 }
 
 bool is_tuple(Runtime& rt, const Value& v) {
-    return v.is_object() && v.as_object()->type == rt.types().tuple.get();
+    return v.is_object() && (v.as_object()->type == rt.types().tuple.get() ||
+                             v.as_object()->type->is_subtype_of(rt.types().tuple));
 }
 
 // --- shared sequence helpers ---------------------------------------------------------------
@@ -270,7 +271,7 @@ void install_tuple(Runtime& rt) {
         if (args.size() == 0) {
             return r.empty_tuple();
         }
-        if (is_tuple(r, args[0])) {
+        if (args[0].is_object() && args[0].as_object()->type == r.types().tuple.get()) {
             return args[0];
         }
         return make_tuple(r, to_vector(r, args[0]));

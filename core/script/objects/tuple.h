@@ -15,7 +15,7 @@ struct TupleObject : TrackedObject {
 
 Value make_tuple(Runtime& rt, std::vector<Value> items);
 Value make_tuple(Runtime& rt, std::initializer_list<Value> items);
-bool is_tuple(Runtime& rt, const Value& v);
+bool is_tuple(Runtime& rt, const Value& v);  // tuple or a subclass (namedtuple)
 inline const std::vector<Value>& tuple_items(const Value& v) {
     return v.as<TupleObject>()->items;
 }
