@@ -68,6 +68,7 @@ void Engine::run(const ScenarioSource& source) {
     }
     backlog_ = TraceBatch{};
     backlog_next_ = 0;
+    untraced_.clear();
     source_ = source;
     if (source.kind == ScenarioSource::Kind::Builtin) {
         const DemoScenario* scenario = find_demo_scenario(source.name.toStdString());
@@ -141,6 +142,10 @@ public:
         }
     }
     bool stop_requested() const override { return channel_.stop.load(); }
+    void untraced_output(int stream, std::string_view text) override {
+        const std::lock_guard lock(channel_.mutex);
+        channel_.untraced.push_back({sent_, stream, std::string(text)});
+    }
 
     // Takes what `loop` recorded (clearing its log when nobody else reads it).
     void flush(EventLoop& loop, bool clear) {
@@ -268,11 +273,17 @@ void Engine::deliver() {
             backlog_.append(std::move(channel_->pending));
             channel_->pending = TraceBatch{};
         }
+        for (Channel::UntracedOutput& output : channel_->untraced) {
+            untraced_.push_back(std::move(output));
+        }
+        channel_->untraced.clear();
         finished = channel_->finished;
         error = channel_->error;
         error_line = channel_->error_line;
         outcome = channel_->outcome;
     }
+    // Untraced console text goes in between the events it was written between.
+    const bool untraced_before = add_untraced_output();
     const std::size_t waiting = backlog_.events.size() - backlog_next_;
     if (waiting > 0 || !backlog_.strings.empty()) {
         // Strings first (the events may name any of them), then a frame's worth of events.
@@ -288,10 +299,13 @@ void Engine::deliver() {
             backlog_next_ = 0;
         }
         store_.append(std::move(slice));
+        add_untraced_output();
+        emit traceGrew();
+    } else if (untraced_before) {
         emit traceGrew();
     }
     // Over once the worker is done and everything it recorded is in the store.
-    if (!finished || backlog_next_ != 0 || !backlog_.events.empty()) {
+    if (!finished || backlog_next_ != 0 || !backlog_.events.empty() || !untraced_.empty()) {
         return;
     }
     join_worker();
@@ -301,6 +315,17 @@ void Engine::deliver() {
     set_status(QString::fromStdString(outcome), QString::fromStdString(error), error_line);
     emit runningChanged();
     emit runFinished();
+}
+
+bool Engine::add_untraced_output() {
+    std::size_t taken = 0;
+    while (taken < untraced_.size() && untraced_[taken].after_events <= store_.size()) {
+        const Channel::UntracedOutput& output = untraced_[taken];
+        store_.add_untraced_output(output.after_events, output.stream, output.text);
+        ++taken;
+    }
+    untraced_.erase(untraced_.begin(), untraced_.begin() + static_cast<std::ptrdiff_t>(taken));
+    return taken > 0;
 }
 
 void Engine::wait_until_finished() {

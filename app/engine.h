@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "scenario_source.h"
 #include "script_hooks.h"
@@ -106,6 +107,13 @@ private:
     struct Channel {
         std::mutex mutex;
         TraceBatch pending;
+        // Console text written outside any loop, after how many of the run's events.
+        struct UntracedOutput {
+            std::size_t after_events = 0;
+            int stream = 1;
+            std::string text;
+        };
+        std::vector<UntracedOutput> untraced;
         bool finished = false;
         std::string error;
         int error_line = 0;
@@ -117,11 +125,14 @@ private:
     static void work(Channel& channel, ScenarioSource source);
     static void run_builtin(Stream& stream, const std::string& id);
     void join_worker();
+    // Moves the untraced console text whose events are all in the store into it; true if any.
+    bool add_untraced_output();
     void set_status(QString status, QString error, int error_line = 0);
 
     TraceStore store_;
-    TraceBatch backlog_;            // taken from the worker, not yet in the store
-    std::size_t backlog_next_ = 0;  // backlog_.events before it are in the store
+    TraceBatch backlog_;                             // taken from the worker, not yet in the store
+    std::size_t backlog_next_ = 0;                   // backlog_.events before it are in the store
+    std::vector<Channel::UntracedOutput> untraced_;  // taken, not yet in the store
     std::unique_ptr<Channel> channel_;
     std::thread worker_;
     QTimer frame_timer_;

@@ -110,14 +110,21 @@ void run_with_interpreter(const std::string& path, ScriptHooks& hooks) {
     int exit_code = 0;
     {
         script::Runtime rt;
-        rt.set_stdout_sink(
-            [&rt](std::string_view text) { script::record_script_output(rt, 1, text); });
-        rt.set_stderr_sink([&](std::string_view text) {
+        // Into the running loop's trace, or straight to the console outside any loop.
+        const auto write = [&rt, &hooks](int stream, std::string_view text) {
+            if (script::asyncio_state(rt).loop == nullptr) {
+                hooks.untraced_output(stream, text);
+            } else {
+                script::record_script_output(rt, stream, text);
+            }
+        };
+        rt.set_stdout_sink([write](std::string_view text) { write(1, text); });
+        rt.set_stderr_sink([&, write](std::string_view text) {
             {
                 const std::lock_guard lock(stderr_mutex);
                 stderr_text += text;
             }
-            script::record_script_output(rt, 2, text);
+            write(2, text);
         });
         script::register_script_modules(rt);
         script::AsyncioState& asyncio = script::asyncio_state(rt);

@@ -4,6 +4,7 @@
 #include <QVariantMap>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 
 #include "async/future.h"
@@ -430,7 +431,9 @@ void LoopStage::refresh_console() {
     // The lines printed before the playhead; only the last kConsoleLines of them, so that an
     // endless printer costs the same per frame as a short one.
     constexpr std::size_t kConsoleLines = 500;
-    const std::size_t position = static_cast<std::size_t>(player_.position());
+    // A run without events (a script that never started a loop) still shows what it printed.
+    const std::size_t position = store_.size() == 0 ? std::numeric_limits<std::size_t>::max()
+                                                    : static_cast<std::size_t>(player_.position());
     const auto& lines = store_.console();
     const auto end = std::lower_bound(
         lines.begin(), lines.end(), position,

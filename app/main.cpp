@@ -4,8 +4,10 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTimer>
 #include <QUrl>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -53,6 +55,10 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption size_option(QStringLiteral("size"),
                                          QStringLiteral("The window's size, e.g. 1920x1080."),
                                          QStringLiteral("WxH"));
+    const QCommandLineOption stop_after_option(
+        QStringLiteral("stop-after"),
+        QStringLiteral("Stop the first run after this many seconds (--screenshot: 20)."),
+        QStringLiteral("seconds"));
     const QCommandLineOption list_option(QStringLiteral("list-scenarios"),
                                          QStringLiteral("List the built-in scenarios and quit."));
     parser.addOption(screenshot_option);
@@ -61,6 +67,7 @@ int main(int argc, char* argv[]) {
     parser.addOption(position_option);
     parser.addOption(inspect_option);
     parser.addOption(size_option);
+    parser.addOption(stop_after_option);
     parser.addOption(list_option);
     parser.addPositionalArgument(QStringLiteral("script.py"),
                                  QStringLiteral("A Python file to run (default: lesson 1)."));
@@ -85,6 +92,11 @@ int main(int argc, char* argv[]) {
     LoopStage stage(engine.store(), player);
 
     const bool screenshot = parser.isSet(screenshot_option);
+    constexpr std::chrono::milliseconds kLongestStillRun{20'000};
+    const std::chrono::milliseconds stop_after =
+        parser.isSet(stop_after_option) ? std::chrono::milliseconds(static_cast<std::int64_t>(
+                                              parser.value(stop_after_option).toDouble() * 1000))
+                                        : kLongestStillRun;
     const bool positioned = parser.isSet(position_option) || screenshot;
     // A file, else a scenario, else a lesson (lesson 1 by default), else the gather demo when
     // the lessons cannot be found.
@@ -103,11 +115,14 @@ int main(int argc, char* argv[]) {
     // first, then the playhead where it was asked to be.
     if (positioned) {
         // A script that never ends is stopped for its picture.
-        constexpr std::chrono::seconds kLongestStillRun{20};
-        engine.wait_until_finished(kLongestStillRun);
+        engine.wait_until_finished(stop_after);
         const int position = parser.value(position_option).toInt();
         player.pause();
         player.seek(position < 0 || !parser.isSet(position_option) ? player.count() : position);
+    }
+
+    if (!positioned && parser.isSet(stop_after_option)) {
+        QTimer::singleShot(stop_after, &engine, [&engine] { engine.stop(); });
     }
 
     // The inspected task, by name, as of the playhead.

@@ -3,6 +3,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace loopscope {
 class EventLoop;
@@ -30,6 +31,9 @@ public:
     virtual void loop_finished(EventLoop& loop) = 0;
     // The engine was asked to stop the run (for the runner to poll outside any loop).
     virtual bool stop_requested() const = 0;
+    // What the script wrote outside any loop (before or after asyncio.run, or with none): it has
+    // no event, but the console shows it. `stream`: 1 stdout, 2 stderr.
+    virtual void untraced_output(int /*stream*/, std::string_view /*text*/) {}
 };
 
 // A script that ended with a non-zero exit code (docs/SCRIPTS.md: 1 uncaught exception or

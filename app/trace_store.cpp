@@ -70,13 +70,21 @@ void TraceStore::seek(std::size_t applied, trace::State& state) const {
 }
 
 void TraceStore::add_output(std::size_t index, const trace::Event& event) {
-    const bool error = event.value == 2;
+    add_output_text(index, event.subject, event.value == 2, recorder_->text(event.object));
+}
+
+void TraceStore::add_untraced_output(std::size_t after_events, int stream, std::string_view text) {
+    const std::size_t events = std::min(after_events, size());
+    add_output_text(events == 0 ? 0 : events - 1, 0, stream == 2, text);
+}
+
+void TraceStore::add_output_text(std::size_t index, std::uint32_t task, bool error,
+                                 std::string_view text) {
     const std::size_t stream = error ? 1 : 0;
-    std::string_view text = recorder_->text(event.object);
     while (!text.empty()) {
         if (!console_line_open_[stream]) {
             open_line_[stream] = console_.size();
-            console_.push_back(ConsoleLine{index, event.subject, {}, error});
+            console_.push_back(ConsoleLine{index, task, {}, error});
             console_line_open_[stream] = true;
         }
         const std::size_t newline = text.find('\n');

@@ -37,6 +37,12 @@ public:
     void reset();
     void append(TraceBatch&& batch);
 
+    // What a script wrote outside any traced loop (before its asyncio.run, after it, or with no
+    // loop at all): console lines with no event of their own, placed at the event before them
+    // (0 when there is none). `stream`: 1 stdout, 2 stderr. Written after `after_events` events
+    // of the run (at most size()): the line belongs to the last of them.
+    void add_untraced_output(std::size_t after_events, int stream, std::string_view text);
+
     std::size_t size() const { return recorder_->size(); }
     const trace::Event& event(std::size_t index) const { return recorder_->events()[index]; }
     std::string_view text(trace::Label label) const { return recorder_->text(label); }
@@ -65,6 +71,7 @@ public:
 private:
     void digest(std::size_t index, const trace::Event& event);
     void add_output(std::size_t index, const trace::Event& event);
+    void add_output_text(std::size_t index, std::uint32_t task, bool error, std::string_view text);
 
     std::unique_ptr<trace::Recorder> recorder_;
     std::unique_ptr<trace::StateIndex> index_;

@@ -100,7 +100,7 @@ ApplicationWindow {
 
             LessonPane {
                 visible: !root.presenting && root.lessonPaneOpen && root.engine.lessonText.length > 0
-                Layout.preferredWidth: Math.min(320, root.width * 0.22)
+                Layout.preferredWidth: Math.min(300, root.width * 0.2)
                 Layout.fillHeight: true
                 title: root.engine.lessonTitle
                 text: root.engine.lessonText

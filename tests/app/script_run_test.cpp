@@ -30,13 +30,26 @@ std::string read_file(const std::filesystem::path& path) {
     return text.str();
 }
 
-// The console's lines, each with its newline: what the script printed, as a terminal shows it.
-std::string console_text(const Engine& engine) {
+// The console's lines of one stream (stdout, or stderr: `errors`), each with its newline: what
+// the script wrote there, as a terminal shows it.
+std::string console_text(const Engine& engine, bool errors) {
     std::string text;
     for (const TraceStore::ConsoleLine& line : engine.store().console()) {
-        text += line.text + "\n";
+        if (line.error == errors) {
+            text += line.text + "\n";
+        }
     }
     return text;
+}
+
+std::string last_line(const std::string& text) {
+    std::string trimmed = text;
+    while (!trimmed.empty() && trimmed.back() == '\n') {
+        trimmed.pop_back();
+    }
+    const std::size_t start = trimmed.rfind('\n');
+    const std::string line = start == std::string::npos ? trimmed : trimmed.substr(start + 1);
+    return line.empty() ? "" : line + "\n";
 }
 
 QString write_script(const QTemporaryDir& dir, const char* name, const std::string& source) {
@@ -53,10 +66,27 @@ class ScriptRunTest : public QObject {
 private slots:
     void initTestCase() { Engine::set_script_runner(interpreter_script_runner()); }
 
+    // Every lesson (1 and 7 first among them): what CPython printed, line for line.
     void a_lesson_prints_what_cpython_printed_data() {
         QTest::addColumn<QString>("lesson");
         QTest::newRow("01") << QStringLiteral("01_hello_event_loop");
+        QTest::newRow("02") << QStringLiteral("02_coroutines_are_lazy");
+        QTest::newRow("03") << QStringLiteral("03_sequential_vs_concurrent");
+        QTest::newRow("04") << QStringLiteral("04_who_finishes_first");
+        QTest::newRow("05") << QStringLiteral("05_background_tasks");
+        QTest::newRow("06") << QStringLiteral("06_taskgroup_vs_gather");
         QTest::newRow("07") << QStringLiteral("07_limiting_concurrency");
+        QTest::newRow("08") << QStringLiteral("08_timeouts");
+        QTest::newRow("09") << QStringLiteral("09_cancellation");
+        QTest::newRow("10") << QStringLiteral("10_locks");
+        QTest::newRow("11") << QStringLiteral("11_producer_consumer");
+        QTest::newRow("12") << QStringLiteral("12_never_block_the_loop");
+        QTest::newRow("13") << QStringLiteral("13_threads_for_blocking");
+        QTest::newRow("14") << QStringLiteral("14_cpu_bound_work");
+        QTest::newRow("15") << QStringLiteral("15_async_context_managers");
+        QTest::newRow("16") << QStringLiteral("16_async_for");
+        QTest::newRow("17") << QStringLiteral("17_handling_errors");
+        QTest::newRow("18") << QStringLiteral("18_looking_inside");
     }
     void a_lesson_prints_what_cpython_printed() {
         QFETCH(QString, lesson);
@@ -70,7 +100,10 @@ private slots:
         const std::string expected =
             read_file(folder / "expected" / (lesson.toStdString() + ".out"));
         QVERIFY(!expected.empty());
-        QCOMPARE(console_text(engine), expected);
+        QCOMPARE(console_text(engine, false), expected);
+        // lessons/expected keeps the last line of stderr (the traceback's error, a warning).
+        QCOMPARE(last_line(console_text(engine, true)),
+                 read_file(folder / "expected" / (lesson.toStdString() + ".err")));
         // The lesson's text comes with it, for the lesson pane.
         QVERIFY(!engine.lessonTitle().isEmpty());
         QVERIFY(engine.lessonText().contains(QStringLiteral("##")));
@@ -80,6 +113,27 @@ private slots:
             task_line = engine.store().event(i).kind == trace::EventKind::TaskLine;
         }
         QVERIFY(task_line);
+    }
+
+    // print() before asyncio.run, after it, and in a script with no loop at all reaches the
+    // console too (it has no event; it sits at the event before it).
+    void output_outside_any_loop_reaches_the_console() {
+        QTemporaryDir dir;
+        Engine engine;
+        engine.runScript(write_script(dir, "around.py",
+                                      "import asyncio\nprint('before')\n\nasync def main():\n"
+                                      "    print('inside')\n\nasyncio.run(main())\n"
+                                      "print('after')\n"));
+        engine.wait_until_finished();
+        QCOMPARE(console_text(engine, false), std::string("before\ninside\nafter\n"));
+        const auto& lines = engine.store().console();
+        QCOMPARE(lines.front().event, std::size_t{0});
+        QCOMPARE(lines.back().event, engine.store().size() - 1);
+
+        engine.runScript(write_script(dir, "plain.py", "print(6 * 7)\n"));
+        engine.wait_until_finished();
+        QCOMPARE(engine.status(), QStringLiteral("finished"));
+        QCOMPARE(console_text(engine, false), std::string("42\n"));
     }
 
     void the_lessons_are_found_and_listed_by_number() {
@@ -166,6 +220,25 @@ private slots:
         QVERIFY2(clock.elapsed() < 500, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(engine.status(), QStringLiteral("stopped"));
         QVERIFY(engine.error().isEmpty());
+    }
+
+    // The window of a runaway script: stopped after a second, it still draws its picture.
+    void the_window_of_a_runaway_script_is_stopped_and_drawn() {
+        QTemporaryDir dir;
+        const QString script =
+            write_script(dir, "spin.py", "print('spinning')\nwhile True:\n    pass\n");
+        const QString picture = dir.filePath(QStringLiteral("spin.png"));
+        QElapsedTimer clock;
+        clock.start();
+        QProcess app;
+        app.start(QStringLiteral(LOOPSCOPE_APP_BINARY),
+                  {script, QStringLiteral("--stop-after"), QStringLiteral("1"),
+                   QStringLiteral("--screenshot"), picture});
+        QVERIFY(app.waitForFinished(60000));
+        QCOMPARE(app.exitCode(), 0);
+        QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
+        const QImage image(picture);
+        QCOMPARE(image.size(), QSize(1440, 900));
     }
 
     // `loopscope lesson.py --position N --screenshot`: lesson 7 mid-run is drawn, not blank.

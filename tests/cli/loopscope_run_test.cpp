@@ -143,6 +143,18 @@ TEST(LoopscopeRunTest, TheInstructionLimitInsideATaskOrCallbackExitsWith4) {
         "async def main():\n    asyncio.get_running_loop().call_soon(spin)\n"
         "    await asyncio.sleep(1)\n    print('never')\n"
         "asyncio.run(main())\n",
+        "import asyncio\n"
+        "def spin(f):\n    while True:\n        pass\n"
+        "async def main():\n    fut = asyncio.get_running_loop().create_future()\n"
+        "    fut.add_done_callback(spin)\n    fut.set_result(1)\n"
+        "    await asyncio.sleep(1)\n    print('never')\n"
+        "asyncio.run(main())\n",
+        "import asyncio\n"
+        "async def numbers():\n    try:\n        yield 1\n        yield 2\n"
+        "    finally:\n        while True:\n            pass\n"
+        "async def main():\n    async for n in numbers():\n        break\n"
+        "    await asyncio.sleep(1)\n    print('never')\n"
+        "asyncio.run(main())\n",
     };
     for (const char* source : sources) {
         Script script(source);

@@ -1,6 +1,7 @@
 // asyncio.run: a fresh loop and scheduler per call, the main task, the leftovers' cancellation,
 // and the deadlock report CPython cannot give (it would hang).
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 
@@ -16,9 +17,12 @@
 #include "script/modules/script_loop_clock.h"
 #include "script/modules/task_host.h"
 #include "script/objects/errors.h"
+#include "script/objects/module.h"
 #include "script/objects/native_function.h"
 #include "script/objects/ops.h"
 #include "script/objects/runtime.h"
+#include "script/syntax/parser.h"
+#include "script/vm/compiler.h"
 #include "script/vm/coroutine.h"
 #include "script/vm/vm.h"
 #include "trace/state.h"
@@ -128,26 +132,90 @@ std::string deadlock_report(Runtime& rt, EventLoop& loop) {
     return text;
 }
 
+// `async def aclose(closing): await closing`: a task runs coroutines only, so the task that
+// closes an abandoned async generator runs this one around the generator's aclose() awaitable.
+Value aclose_helper(Runtime& rt) {
+    AsyncioState& state = asyncio_state(rt);
+    if (!state.aclose_helper.is_none()) {
+        return state.aclose_helper;
+    }
+    static const char* const kSource =
+        "async def aclose(closing):\n"
+        "    await closing\n";
+    ParseOutcome parsed = parse_module(kSource, "<asyncio>");
+    vm::CompileOutcome compiled = vm::compile_module(rt, *parsed.module, "<asyncio>", kSource);
+    Ref<ModuleObject> module = make_module(rt, "asyncio");
+    vm::run_module(rt, compiled.code, *module);
+    module->dict.get("aclose", state.aclose_helper);
+    return state.aclose_helper;
+}
+
+// Drops `value` (the last reference to an abandoned async generator, or to what would close
+// it) with the finalizer hook set aside: the generator is closed on the spot, as with no hook,
+// instead of coming back to the hook, which would hand it over again and again.
+void drop_closing_now(Runtime& rt, Value& value) {
+    vm::VmState& vm = vm::vm_state(rt);
+    auto hook = std::exchange(vm.async_generator_finalizer, nullptr);
+    if (CoroutineObject* coro = as_coroutine(value)) {
+        try {
+            close_coroutine(rt, *coro);  // a helper that never ran: no "never awaited"
+        } catch (...) {
+        }
+    }
+    try {
+        value = Value();
+    } catch (...) {
+    }
+    vm.async_generator_finalizer = std::move(hook);
+}
+
+// The aclose() coroutine waiting in the loop's queue for its task. When the run ends first (the
+// instruction limit, a stop), the queue is dropped with it: it is closed then, without the
+// "coroutine 'aclose' was never awaited" of a coroutine the script forgot.
+struct PendingClose {
+    PendingClose(Runtime& rt, Value value) : runtime(&rt), closing(std::move(value)) {}
+    PendingClose(const PendingClose&) = delete;
+    PendingClose& operator=(const PendingClose&) = delete;
+    ~PendingClose() {
+        if (!closing.is_none() && !runtime->tearing_down()) {
+            drop_closing_now(*runtime, closing);
+        }
+    }
+    Runtime* runtime;
+    Value closing;
+};
+
 // CPython's loop._asyncgen_finalizer_hook (installed through sys.set_asyncgen_hooks): an
 // async generator abandoned while suspended (an `async for` left by break) is closed by a task
 // running `agen.aclose()`, so that its finally blocks may await, instead of on the spot.
-// When that cannot be (the loop is closed), it is closed on the spot, as with no hook: the hook
-// is set aside meanwhile, or dropping the generator would call it again.
 void close_abandoned_async_generator(Runtime& rt, EventLoop& loop, Value agen) {
-    if (loop.is_closed()) {
-        vm::VmState& vm = vm::vm_state(rt);
-        auto hook = std::exchange(vm.async_generator_finalizer, nullptr);
-        agen = Value();
-        vm.async_generator_finalizer = std::move(hook);
+    Value closing;
+    if (!loop.is_closed()) {
+        try {
+            closing = call(rt, aclose_helper(rt), {call_method(rt, agen, "aclose", {})});
+        } catch (...) {
+            // The instruction limit or a stop request (the run ends with it), or an error: the
+            // generator is closed on the spot instead.
+            if (is_script_abort(std::current_exception())) {
+                note_script_abort(rt, std::current_exception());
+            }
+        }
+    }
+    if (closing.is_none()) {
+        drop_closing_now(rt, agen);
         return;
     }
-    Value closing = call_method(rt, agen, "aclose", {});
-    Callback create = [runtime = &rt, closing = std::move(closing)] {
+    agen = Value();
+    auto pending = std::make_shared<PendingClose>(rt, std::move(closing));
+    Callback create = [pending] {
+        Runtime& runtime = *pending->runtime;
+        Value coroutine = std::exchange(pending->closing, Value());
         try {
-            create_script_task(*runtime, closing, std::nullopt);
+            create_script_task(runtime, coroutine, std::nullopt);
         } catch (const ScriptError& error) {
-            runtime->write_stderr("Exception in callback create_task()\n" +
-                                  exception_report(*runtime, error.exception));
+            runtime.write_stderr("Exception in callback create_task()\n" +
+                                 exception_report(runtime, error.exception));
+            drop_closing_now(runtime, coroutine);
         }
     };
     // call_soon_threadsafe in CPython, which shares call_soon's queue: here the loop's own

@@ -101,6 +101,9 @@ struct AsyncioState {
     // The first vm::InstructionLimitExceeded or vm::ScriptStopped thrown inside the loop: it ends
     // the whole script, not one task, so asyncio.run rethrows it unchanged once the step ends.
     std::exception_ptr aborting;
+    // Compiled once: the coroutine of the tasks that close abandoned async generators
+    // (asyncio_run.cpp, aclose_helper).
+    Value aclose_helper;
 
     // The Python Task object of each task that has one, by its core. The host coroutine holds
     // the object while the task runs, so every unfinished task of a script has one; the object

@@ -63,8 +63,7 @@ std::string coroutine_repr(Runtime& rt, FutureObject& future) {
         const std::string name = coroutine_qualname(*coro) + "()";
         const std::string file = coroutine_filename(*coro);
         if (!coroutine_finished(*coro)) {
-            return name + " running at " + file + ":" +
-                   std::to_string(coroutine_frame_line(*coro));
+            return name + " running at " + file + ":" + std::to_string(coroutine_frame_line(*coro));
         }
         return name + " done, defined at " + file + ":" + std::to_string(future.coro_first_line);
     }
@@ -319,6 +318,13 @@ Value add_done_callback(Runtime& rt, const CallArgs& args) {
             call(*runtime, callback, {self});
         } catch (const ScriptError& error) {
             report_callback_error(*runtime, callback, self, error.exception);
+        } catch (...) {
+            // The instruction limit or a stop request: asyncio.run ends the script with it.
+            const std::exception_ptr error = std::current_exception();
+            if (!is_script_abort(error)) {
+                throw;
+            }
+            note_script_abort(*runtime, error);
         }
     });
     future.callbacks.emplace_back(callback, token);

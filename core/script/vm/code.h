@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -49,6 +50,7 @@ struct CodeObject {
     std::string filename;
     std::uint32_t flags = 0;
     int first_line = 1;
+    std::optional<std::string> docstring;  // a function's __doc__
 
     std::vector<Instruction> code;
     std::vector<ast::Location> locations;  // one per instruction: tracebacks and the trace

@@ -98,7 +98,7 @@ public:
     std::shared_ptr<CodeObject> module(const ast::Module& m) {
         enter(table_.module_scope(), "<module>", "<module>", 1);
         u_->code->flags |= CodeObject::kModule;
-        statements(m.body);
+        namespace_body(m.body);
         emit_const(Value());
         emit(Op::ReturnValue);
         return leave();
@@ -379,6 +379,118 @@ private:
             statement(*s);
     }
 
+    // The docstring of a body (its first statement, when a string literal), or null.
+    static const std::string* docstring(const ast::StmtList& body) {
+        if (body.empty() || body.front()->kind != StmtKind::Expr)
+            return nullptr;
+        const Expr& value = *ast::as<ast::ExprStmt>(*body.front()).value;
+        if (value.kind != ExprKind::Constant)
+            return nullptr;
+        const auto& c = ast::as<ast::Constant>(value);
+        return c.type == ast::Constant::Type::Str ? &c.str_value : nullptr;
+    }
+
+    // Whether a body has an annotated assignment outside nested functions and classes
+    // (CPython's find_ann): such a module or class body starts with SETUP_ANNOTATIONS.
+    static bool has_annotations(const ast::StmtList& body) {
+        for (const auto& s : body) {
+            switch (s->kind) {
+                case StmtKind::AnnAssign:
+                    return true;
+                case StmtKind::For:
+                case StmtKind::AsyncFor: {
+                    const auto& f = ast::as<ast::For>(*s);
+                    if (has_annotations(f.body) || has_annotations(f.orelse))
+                        return true;
+                    break;
+                }
+                case StmtKind::While: {
+                    const auto& w = ast::as<ast::While>(*s);
+                    if (has_annotations(w.body) || has_annotations(w.orelse))
+                        return true;
+                    break;
+                }
+                case StmtKind::If: {
+                    const auto& i = ast::as<ast::If>(*s);
+                    if (has_annotations(i.body) || has_annotations(i.orelse))
+                        return true;
+                    break;
+                }
+                case StmtKind::With:
+                case StmtKind::AsyncWith:
+                    if (has_annotations(ast::as<ast::With>(*s).body))
+                        return true;
+                    break;
+                case StmtKind::Try:
+                case StmtKind::TryStar: {
+                    const auto& t = ast::as<ast::Try>(*s);
+                    if (has_annotations(t.body) || has_annotations(t.orelse) ||
+                        has_annotations(t.finalbody))
+                        return true;
+                    for (const auto& h : t.handlers)
+                        if (has_annotations(h.body))
+                            return true;
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+        return false;
+    }
+
+    // A module or class body: SETUP_ANNOTATIONS when it annotates names, the docstring stored
+    // as __doc__ (not run as a statement), then the statements.
+    void namespace_body(const ast::StmtList& body) {
+        if (has_annotations(body))
+            emit(Op::SetupAnnotations);
+        std::size_t first = 0;
+        if (const std::string* doc = docstring(body)) {
+            LocationScope at(u_, body.front()->location);
+            emit_str(*doc);
+            emit(Op::StoreName, name("__doc__"));
+            first = 1;
+        }
+        for (std::size_t i = first; i < body.size(); ++i)
+            statement(*body[i]);
+    }
+
+    // x: T [= v]. In a module or class body a simple name's annotation is evaluated and stored
+    // in __annotations__; in a function it is never evaluated (CPython 3.12).
+    void ann_assign(const ast::AnnAssign& a) {
+        if (a.value) {
+            expression(*a.value);
+            store_target(*a.target);
+        }
+        bool in_namespace = u_->scope->kind != ScopeKind::Function;
+        if (a.target->kind == ExprKind::Name && a.simple) {
+            if (in_namespace) {
+                expression(*a.annotation);
+                emit(Op::LoadName, name("__annotations__"));
+                emit_str(ast::as<ast::Name>(*a.target).id);
+                emit(Op::StoreSubscr);
+            }
+            return;
+        }
+        if (!a.value) {
+            // `obj.attr: T` and `obj[key]: T` still evaluate obj (and key).
+            if (a.target->kind == ExprKind::Attribute) {
+                expression(*ast::as<ast::Attribute>(*a.target).value);
+                emit(Op::PopTop);
+            } else if (a.target->kind == ExprKind::Subscript) {
+                const auto& sub = ast::as<ast::Subscript>(*a.target);
+                expression(*sub.value);
+                emit(Op::PopTop);
+                subscript_key(*sub.slice);
+                emit(Op::PopTop);
+            }
+        }
+        if (in_namespace) {
+            expression(*a.annotation);
+            emit(Op::PopTop);
+        }
+    }
+
     void statement(const Stmt& s) {
         LocationScope at(u_, s.location);
         switch (s.kind) {
@@ -409,14 +521,9 @@ private:
             case StmtKind::AugAssign:
                 aug_assign(ast::as<ast::AugAssign>(s));
                 break;
-            case StmtKind::AnnAssign: {
-                const auto& a = ast::as<ast::AnnAssign>(s);
-                if (a.value) {
-                    expression(*a.value);
-                    store_target(*a.target);
-                }
+            case StmtKind::AnnAssign:
+                ann_assign(ast::as<ast::AnnAssign>(s));
                 break;
-            }
             case StmtKind::For:
             case StmtKind::AsyncFor:
                 for_stmt(ast::as<ast::For>(s));
@@ -627,7 +734,14 @@ private:
         u_->location = f.location;
         set_arguments(*u_->code, f.args);
         set_kind_flags(*u_->code, scope);
-        statements(f.body);
+        if (const std::string* doc = docstring(f.body)) {
+            // Kept on the code object (CPython's co_consts[0]), not run as a statement.
+            u_->code->docstring = *doc;
+            for (std::size_t i = 1; i < f.body.size(); ++i)
+                statement(*f.body[i]);
+        } else {
+            statements(f.body);
+        }
         emit_const(Value());
         emit(Op::ReturnValue);
         auto child = leave();
@@ -662,7 +776,7 @@ private:
         emit(Op::StoreName, name("__module__"));
         emit_str(qualname);
         emit(Op::StoreName, name("__qualname__"));
-        statements(c.body);
+        namespace_body(c.body);
         auto& cells = u_->code->cellvars;
         auto cell = std::find(cells.begin(), cells.end(), "__class__");
         if (cell != cells.end()) {
@@ -1267,12 +1381,39 @@ private:
         return false;
     }
 
+    // What CPython's AST optimizer folds into a constant: literals, unary operators on them and
+    // tuples of them.
+    static bool is_folded_constant(const Expr& e) {
+        switch (e.kind) {
+            case ExprKind::Constant:
+                return true;
+            case ExprKind::UnaryOp:
+                return is_folded_constant(*ast::as<ast::UnaryOpExpr>(e).operand);
+            case ExprKind::Tuple:
+                for (const auto& item : ast::as<ast::Tuple>(e).elts)
+                    if (!is_folded_constant(*item))
+                        return false;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    static bool all_folded_constants(const ast::ExprList& elts) {
+        for (const auto& e : elts)
+            if (!is_folded_constant(*e))
+                return false;
+        return true;
+    }
+
     // Builds a tuple / list / set of `elts`, with *starred parts.
     void sequence(const ast::ExprList& elts, Op build) {
         if (!has_starred(elts)) {
             for (const auto& e : elts)
                 expression(*e);
-            emit(build, u32(elts.size()));
+            bool folded_set =
+                build == Op::BuildSet && elts.size() > 2 && all_folded_constants(elts);
+            emit(folded_set ? Op::BuildConstSet : build, u32(elts.size()));
             return;
         }
         if (build == Op::BuildSet) {
@@ -1881,6 +2022,7 @@ int stack_effect(const Instruction& ins, bool jump) {
         case Op::BuildTuple:
         case Op::BuildList:
         case Op::BuildSet:
+        case Op::BuildConstSet:
         case Op::BuildString:
             return 1 - a;
         case Op::BuildMap:

@@ -194,6 +194,8 @@ const char* op_name(Op op) {
             return "LoadLocals";
         case Op::SuperCall:
             return "SuperCall";
+        case Op::BuildConstSet:
+            return "BuildConstSet";
         case Op::Count:
             return "Count";
     }

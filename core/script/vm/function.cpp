@@ -48,7 +48,7 @@ bool function_getattr(Runtime& rt, const Value& self, std::string_view name, Val
         return true;
     }
     if (name == "__doc__") {
-        out = Value();
+        out = f->code->docstring ? make_str(rt, *f->code->docstring) : Value();
         return true;
     }
     if (name == "__defaults__") {

@@ -109,6 +109,9 @@ enum class Op : std::uint8_t {
     SetupAnnotations,
     LoadLocals,
     SuperCall,  // arg: positional count (0): super(__class__, first argument)
+    // arg: count; a set display of 3 or more constants, which CPython folds into a frozenset
+    // constant copied by SET_UPDATE: its order differs from adding the items one by one.
+    BuildConstSet,
     Count,
 };
 

@@ -701,7 +701,9 @@ Value execute(VmState& vm, Frame* entry) {
     } while (0)
 // Slots above sp are None (the stack's invariant), so pushing constructs in place.
 #define PUSH(v) (new (sp++) Value(v))
-#define POP() (std::move(*--sp))
+// A prvalue, so the slot is always emptied: bound to a const reference, a plain std::move would
+// leave the value in the slot, and the next PUSH (a placement new) would leak it.
+#define POP() (Value(std::move(*--sp)))
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<std::ptrdiff_t>(n)])
 
@@ -1127,6 +1129,13 @@ Value execute(VmState& vm, Frame* entry) {
                         for (const Value& v : items)
                             set_add(rt, s, v);
                         PUSH(std::move(s));
+                        break;
+                    }
+                    case Op::BuildConstSet: {
+                        std::vector<Value> items(ins.a);
+                        for (std::size_t i = ins.a; i > 0; --i)
+                            items[i - 1] = POP();
+                        PUSH(make_set_from_constants(rt, items));
                         break;
                     }
                     case Op::BuildMap: {
@@ -1557,7 +1566,13 @@ Value execute(VmState& vm, Frame* entry) {
                         import_star(rt, m, *f);
                         break;
                     }
-                    case Op::SetupAnnotations:
+                    case Op::SetupAnnotations: {
+                        Attributes& target = f->names ? *f->names : *f->globals;
+                        Value existing;
+                        if (!target.get("__annotations__", existing))
+                            target.set("__annotations__", make_dict(rt));
+                        break;
+                    }
                     case Op::LoadLocals:
                     case Op::SuperCall:
                     case Op::Count:
