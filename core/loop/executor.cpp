@@ -17,7 +17,11 @@ void Executor::submit(ExecutorJob job) {
         throw RuntimeError("cannot schedule new futures after shutdown");
     }
     queue_.push_back(std::move(job));
-    if (idle_ == 0 && threads_started_ < max_workers_) {
+    // Each idle worker will take one queued job; a job beyond them needs a new worker (as
+    // CPython's ThreadPoolExecutor reserves an idle thread per submit). Comparing with
+    // `idle_ == 0` instead would leave the second of two quick submits queued behind the
+    // first whenever the one idle worker had not woken up yet in between.
+    if (queue_.size() > idle_ && threads_started_ < max_workers_) {
         const auto worker = static_cast<std::uint32_t>(threads_started_++);
         threads_.emplace_back([this, worker] { work(worker); });
     } else {

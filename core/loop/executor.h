@@ -29,8 +29,8 @@ struct ExecutorHooks {
 };
 
 // A fixed-size pool of worker threads, like CPython's default ThreadPoolExecutor: a thread is
-// started only when a job arrives and no worker is idle, up to `max_workers`; jobs run in
-// submission order.
+// started only when a job arrives and no idle worker is left to take it, up to `max_workers`;
+// jobs run in submission order.
 class Executor {
 public:
     Executor(std::size_t max_workers, ExecutorHooks hooks);

@@ -71,6 +71,44 @@ TEST(ExecutorTest, WorkersStartOnlyWhenNeededUpToTheLimit) {
     EXPECT_EQ(finished, 8);
 }
 
+// Two jobs submitted back to back while one worker is idle: the idle worker takes the first,
+// and the second gets a worker of its own at once — even if the idle one has not woken up yet.
+// (A script's to_thread jobs sleeping on the virtual clock rely on it: a job queued behind a
+// sleeping one would wait for a wake-up that only the loop's next timer gives.)
+TEST(ExecutorTest, EachJobBeyondTheIdleWorkersStartsAWorker) {
+    Executor executor(4, ExecutorHooks{});
+    std::atomic<bool> warmed_up{false};
+    executor.submit(ExecutorJob{1, [&] { warmed_up = true; }, {}});
+    while (!warmed_up) {
+        std::this_thread::yield();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the worker is idle again
+    for (int round = 0; round < 20; ++round) {
+        // Each job waits (up to a second) for the other to be running too.
+        std::atomic<int> arrived{0};
+        std::atomic<int> met{0};
+        std::atomic<int> done{0};
+        auto rendezvous = [&] {
+            ++arrived;
+            const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+            while (arrived.load() < 2 && std::chrono::steady_clock::now() < give_up) {
+                std::this_thread::yield();
+            }
+            if (arrived.load() >= 2) {
+                ++met;
+            }
+            ++done;
+        };
+        executor.submit(ExecutorJob{2, rendezvous, {}});
+        executor.submit(ExecutorJob{3, rendezvous, {}});
+        while (done.load() < 2) {
+            std::this_thread::yield();
+        }
+        ASSERT_EQ(met.load(), 2) << "round " << round << ": the second job waited for the first";
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));  // both workers idle again
+    }
+}
+
 TEST(ExecutorTest, VirtualTimeStandsStillWhileAJobRuns) {
     EventLoop loop;
     bool timer_fired_before_job = false;

@@ -935,7 +935,10 @@ private:
         int start = new_label();
         int orelse = new_label();
         int exit = new_label();
-        expression(*f.iter);
+        if (f.is_async)
+            expression(*f.iter);
+        else
+            iterable(*f.iter);
         if (f.is_async) {
             if (!in_async_function())
                 error("'async for' outside async function", f.location);
@@ -1389,6 +1392,12 @@ private:
                 return true;
             case ExprKind::UnaryOp:
                 return is_folded_constant(*ast::as<ast::UnaryOpExpr>(e).operand);
+            case ExprKind::BinOp: {
+                // Arithmetic on numbers (2 ** 40): folded unless it fails, in which case the
+                // display raises before the order matters.
+                const auto& b = ast::as<ast::BinOpExpr>(e);
+                return is_number_constant(*b.left) && is_number_constant(*b.right);
+            }
             case ExprKind::Tuple:
                 for (const auto& item : ast::as<ast::Tuple>(e).elts)
                     if (!is_folded_constant(*item))
@@ -1399,11 +1408,43 @@ private:
         }
     }
 
+    static bool is_number_constant(const Expr& e) {
+        if (e.kind == ExprKind::UnaryOp)
+            return is_number_constant(*ast::as<ast::UnaryOpExpr>(e).operand);
+        if (e.kind == ExprKind::BinOp) {
+            const auto& b = ast::as<ast::BinOpExpr>(e);
+            return is_number_constant(*b.left) && is_number_constant(*b.right);
+        }
+        if (e.kind != ExprKind::Constant)
+            return false;
+        auto type = ast::as<ast::Constant>(e).type;
+        return type == ast::Constant::Type::Int || type == ast::Constant::Type::Float ||
+               type == ast::Constant::Type::True || type == ast::Constant::Type::False;
+    }
+
     static bool all_folded_constants(const ast::ExprList& elts) {
         for (const auto& e : elts)
             if (!is_folded_constant(*e))
                 return false;
         return true;
+    }
+
+    // The iterable of a `for` or a comprehension. CPython's AST optimizer turns a set display of
+    // constants there into a frozenset constant, iterated directly: its order differs from
+    // the set a display builds.
+    void iterable(const Expr& iter) {
+        if (iter.kind != ExprKind::Set) {
+            expression(iter);
+            return;
+        }
+        const auto& elts = ast::as<ast::Set>(iter).elts;
+        if (has_starred(elts) || !all_folded_constants(elts)) {
+            expression(iter);
+            return;
+        }
+        for (const auto& e : elts)
+            expression(*e);
+        emit(Op::BuildConstFrozenset, u32(elts.size()));
     }
 
     // Builds a tuple / list / set of `elts`, with *starred parts.
@@ -1831,7 +1872,7 @@ private:
         emit(Op::ReturnValue);
         auto child = leave();
         make_function(child, nullptr);
-        expression(*generators[0].iter);
+        iterable(*generators[0].iter);
         emit(generators[0].is_async ? Op::GetAiter : Op::GetIter);
         emit(Op::Call, 1);
         if (!genexpr && scope.is_async) {
@@ -1851,7 +1892,7 @@ private:
         if (index == 0) {
             emit(Op::LoadFast, 0);
         } else {
-            expression(*g.iter);
+            iterable(*g.iter);
             emit(g.is_async ? Op::GetAiter : Op::GetIter);
         }
         bind(start);
@@ -2023,6 +2064,7 @@ int stack_effect(const Instruction& ins, bool jump) {
         case Op::BuildList:
         case Op::BuildSet:
         case Op::BuildConstSet:
+        case Op::BuildConstFrozenset:
         case Op::BuildString:
             return 1 - a;
         case Op::BuildMap:

@@ -196,6 +196,8 @@ const char* op_name(Op op) {
             return "SuperCall";
         case Op::BuildConstSet:
             return "BuildConstSet";
+        case Op::BuildConstFrozenset:
+            return "BuildConstFrozenset";
         case Op::Count:
             return "Count";
     }

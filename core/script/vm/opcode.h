@@ -112,6 +112,9 @@ enum class Op : std::uint8_t {
     // arg: count; a set display of 3 or more constants, which CPython folds into a frozenset
     // constant copied by SET_UPDATE: its order differs from adding the items one by one.
     BuildConstSet,
+    // arg: count; the frozenset constant CPython makes of a constant set display iterated by
+    // `for` or a comprehension.
+    BuildConstFrozenset,
     Count,
 };
 

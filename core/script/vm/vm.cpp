@@ -1138,6 +1138,17 @@ Value execute(VmState& vm, Frame* entry) {
                         PUSH(make_set_from_constants(rt, items));
                         break;
                     }
+                    case Op::BuildConstFrozenset: {
+                        std::vector<Value> items(ins.a);
+                        for (std::size_t i = ins.a; i > 0; --i)
+                            items[i - 1] = POP();
+                        // Folded, then rebuilt from its own order by the constant merging.
+                        Value folded = make_frozenset(rt, items);
+                        std::vector<Value> ordered;
+                        set_of(folded).for_each([&](const Value& v) { ordered.push_back(v); });
+                        PUSH(make_frozenset(rt, ordered));
+                        break;
+                    }
                     case Op::BuildMap: {
                         Value d = make_dict(rt);
                         auto* dict = d.as<DictObject>();
