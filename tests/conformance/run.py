@@ -81,7 +81,7 @@ def diff(label, expected, actual):
     return text
 
 
-def check(runner, clock, stem, gaps, timeout):
+def check(runner, clock, stem, gaps, timeout, speed=None):
     """Runs one script: (exit status for ctest, report text, one-line reason when it fails)."""
     script = stem + ".py"
     if not (HERE / script).exists():
@@ -95,6 +95,8 @@ def check(runner, clock, stem, gaps, timeout):
     gap = gaps.get((stem, clock)) or gaps.get((stem, None))
 
     command = [runner, "--clock", clock, script]
+    if speed is not None and clock == "real":
+        command[1:1] = ["--speed", f"{speed:g}"]
     problems = []
     reasons = []
     try:
@@ -146,8 +148,17 @@ def main():
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before giving up")
     parser.add_argument("--all", action="store_true",
                         help="run every script, print one line each and a summary")
+    parser.add_argument("--dir", type=Path,
+                        help="another folder of scripts with their own expected/ recordings "
+                             "(the lessons); default: this one")
+    parser.add_argument("--speed", type=float,
+                        help="the real clock's speed (long scripts such as lessons run faster)")
     parser.add_argument("names", nargs="*", help="the scripts, NN_topic or NN_topic.py")
     args = parser.parse_args()
+    global HERE, EXPECTED
+    if args.dir:
+        HERE = args.dir.resolve()
+        EXPECTED = HERE / "expected"
     if not args.all and len(args.names) != 1:
         parser.error("give one script name, or --all")
 
@@ -155,10 +166,10 @@ def main():
         print(f"run.py: no loopscope-run at {args.runner} (build the loopscope-run target)",
               file=sys.stderr)
         return 2
-    gaps = read_known_gaps(KNOWN_GAPS)
+    gaps = read_known_gaps(KNOWN_GAPS) if not args.dir else {}
     if not args.all:
         status, report, _ = check(args.runner, args.clock, args.names[0].removesuffix(".py"),
-                                  gaps, args.timeout)
+                                  gaps, args.timeout, args.speed)
         print(report)
         return status
 
@@ -167,7 +178,8 @@ def main():
     counts = {0: 0, 1: 0, SKIP: 0, 2: 0}
     failing = []
     for stem in (n.removesuffix(".py") for n in stems):
-        status, report, reason = check(args.runner, args.clock, stem, gaps, args.timeout)
+        status, report, reason = check(args.runner, args.clock, stem, gaps, args.timeout,
+                                       args.speed)
         counts[status] = counts.get(status, 0) + 1
         print(report.splitlines()[0])
         if status == 1 and reason:
