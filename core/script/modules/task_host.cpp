@@ -25,7 +25,9 @@ HostAwaitable* as_host_awaitable(const Value& v) {
 
 namespace {
 
-// Where the task's coroutine stands, for the code pane: recorded each time it suspends.
+// Where the task's coroutine stands, for the code pane: recorded each time it suspends. The
+// line is the task's own coroutine's (the file named with it), not that of a coroutine it
+// awaits, which may live in another module.
 void record_line(Runtime& rt, TaskCore& task, CoroutineObject& coro) {
     AsyncioState& state = asyncio_state(rt);
     if (state.loop == nullptr) {
@@ -33,7 +35,7 @@ void record_line(Runtime& rt, TaskCore& task, CoroutineObject& coro) {
     }
     trace::Recorder& recorder = state.loop->recorder();
     state.loop->record(trace::EventKind::TaskLine, task.id(),
-                       recorder.intern(coroutine_filename(coro)), coroutine_current_line(coro));
+                       recorder.intern(coroutine_filename(coro)), coroutine_frame_line(coro));
 }
 
 // SystemExit and KeyboardInterrupt leave the loop at once, as in CPython.
