@@ -45,6 +45,8 @@ public:
 
     std::size_t qsize() const { return items_.size(); }
     bool empty() const { return items_.size() == 0; }
+    // The items as the storage keeps them (for showing a queue, as str(queue) does).
+    const Storage& storage() const { return items_; }
     // Never true for an unbounded queue.
     bool full() const { return full_at(items_.size()); }
 

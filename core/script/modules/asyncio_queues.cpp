@@ -33,13 +33,19 @@ enum class QueueKind : std::uint8_t { Fifo, Lifo, Priority };
 
 // The storages of the three queue kinds (core/sync's Queue takes the storage as a parameter),
 // written here so that the items can be listed: str(queue) shows them as CPython's _format
-// does. A storage is made inside its Queue, out of reach: it announces itself through
-// `constructed_storage` so that the QueueBox that makes the Queue can keep a pointer to it.
-thread_local void* constructed_storage = nullptr;
+// does.
+template <class Items>
+std::vector<Value> values_of(const Items& items) {
+    std::vector<Value> values;
+    values.reserve(items.size());
+    for (const QueueItem& item : items) {
+        values.push_back(item.value);
+    }
+    return values;
+}
 
 class FifoItems {
 public:
-    FifoItems() { constructed_storage = this; }
     void push(QueueItem item) { items_.push_back(std::move(item)); }
     QueueItem pop() {
         QueueItem item = std::move(items_.front());
@@ -47,13 +53,7 @@ public:
         return item;
     }
     std::size_t size() const { return items_.size(); }
-    std::vector<Value> listed() const {
-        std::vector<Value> values;
-        for (const QueueItem& item : items_) {
-            values.push_back(item.value);
-        }
-        return values;
-    }
+    std::vector<Value> listed() const { return values_of(items_); }
 
 private:
     std::deque<QueueItem> items_;
@@ -61,7 +61,6 @@ private:
 
 class LifoItems {
 public:
-    LifoItems() { constructed_storage = this; }
     void push(QueueItem item) { items_.push_back(std::move(item)); }
     QueueItem pop() {
         QueueItem item = std::move(items_.back());
@@ -69,13 +68,7 @@ public:
         return item;
     }
     std::size_t size() const { return items_.size(); }
-    std::vector<Value> listed() const {
-        std::vector<Value> values;
-        for (const QueueItem& item : items_) {
-            values.push_back(item.value);
-        }
-        return values;
-    }
+    std::vector<Value> listed() const { return values_of(items_); }
 
 private:
     std::vector<QueueItem> items_;
@@ -84,17 +77,10 @@ private:
 // heapq's list, in heap order, as PriorityQueue keeps it.
 class HeapItems {
 public:
-    HeapItems() { constructed_storage = this; }
     void push(QueueItem item) { python_heap_push(items_, std::move(item), less_); }
     QueueItem pop() { return python_heap_pop(items_, less_); }
     std::size_t size() const { return items_.size(); }
-    std::vector<Value> listed() const {
-        std::vector<Value> values;
-        for (const QueueItem& item : items_) {
-            values.push_back(item.value);
-        }
-        return values;
-    }
+    std::vector<Value> listed() const { return values_of(items_); }
 
 private:
     std::vector<QueueItem> items_;
@@ -118,8 +104,7 @@ public:
 template <class Storage>
 class QueueBoxOf final : public QueueBox {
 public:
-    QueueBoxOf(Scheduler& scheduler, std::int64_t maxsize)
-        : queue_(scheduler, maxsize), storage_(static_cast<Storage*>(constructed_storage)) {}
+    QueueBoxOf(Scheduler& scheduler, std::int64_t maxsize) : queue_(scheduler, maxsize) {}
     QueueCore& core() override { return queue_; }
     std::size_t qsize() const override { return queue_.qsize(); }
     bool full() const override { return queue_.full(); }
@@ -127,11 +112,10 @@ public:
     void put_nowait(QueueItem item) override { queue_.put_nowait(std::move(item)); }
     Coro<QueueItem> get() override { return queue_.get(); }
     QueueItem get_nowait() override { return queue_.get_nowait(); }
-    std::vector<Value> items() const override { return storage_->listed(); }
+    std::vector<Value> items() const override { return queue_.storage().listed(); }
 
 private:
     Queue<QueueItem, Storage> queue_;
-    Storage* storage_;
 };
 
 struct QueueObject : TrackedObject {
