@@ -365,10 +365,11 @@ Value run_on_new_loop(Runtime& rt, const Value& main, bool debug, bool shutdown_
     if (state.observer.wrap_clock) {
         base_clock = state.observer.wrap_clock(std::move(base_clock));
     }
-    auto clock_owner = std::make_unique<ScriptLoopClock>(
-        std::move(base_clock), state.lock, state.python_jobs, state.python_jobs_sleeping);
-    ScriptLoopClock& clock = *clock_owner;
     EventLoopOptions options;
+    auto clock_owner = std::make_unique<ScriptLoopClock>(
+        std::move(base_clock), state.lock, state.python_jobs, state.python_jobs_sleeping,
+        static_cast<int>(options.executor_workers));
+    ScriptLoopClock& clock = *clock_owner;
     options.clock = std::move(clock_owner);
     EventLoop loop(std::move(options));
     Scheduler scheduler(loop);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -18,12 +19,15 @@ namespace loopscope::script {
 //     asyncio.run reports as a deadlock.
 class ScriptLoopClock final : public Clock {
 public:
+    // `executor_workers`: how many jobs the loop's executor runs at once; the others queue.
     ScriptLoopClock(std::unique_ptr<Clock> inner, InterpreterLock& lock,
-                    const std::atomic<int>& python_jobs, const std::atomic<int>& jobs_sleeping)
+                    const std::atomic<int>& python_jobs, const std::atomic<int>& jobs_sleeping,
+                    int executor_workers)
         : inner_(std::move(inner)),
           lock_(lock),
           python_jobs_(python_jobs),
-          jobs_sleeping_(jobs_sleeping) {
+          jobs_sleeping_(jobs_sleeping),
+          executor_workers_(executor_workers) {
         // The real clock wakes its loop when paused, resumed or sped up from another thread;
         // the loop only knows this wrapper, so the wake-up goes through it.
         inner_->set_waker([this] { wake_loop(); });
@@ -78,11 +82,13 @@ public:
 
 private:
     // Executor jobs that are all asleep in a virtual time.sleep() are no work in progress: the
-    // virtual clock may then jump to the next timer, one of which wakes them.
+    // virtual clock may then jump to the next timer, one of which wakes them. Jobs beyond the
+    // executor's workers wait in its queue until a worker is free, which only a timer can
+    // make happen: when every worker sleeps, time moves on.
     PollRequest adjusted(PollRequest request) const {
         if (request.external_work_pending && inner_->kind() == ClockKind::Virtual) {
             const int jobs = python_jobs_.load();
-            if (jobs > 0 && jobs_sleeping_.load() >= jobs) {
+            if (jobs > 0 && jobs_sleeping_.load() >= std::min(jobs, executor_workers_)) {
                 request.external_work_pending = false;
             }
         }
@@ -93,6 +99,7 @@ private:
     InterpreterLock& lock_;
     const std::atomic<int>& python_jobs_;
     const std::atomic<int>& jobs_sleeping_;
+    const int executor_workers_;
     bool released_ = false;
     bool stalled_ = false;
 };

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Runs the same Python scripts under loopscope-run and under CPython 3.12, side by side.
+
+The scenario language's targets (docs/SCRIPTS.md, docs/PERFORMANCE.md): on the four scheduler
+workloads written in Python (tests/bench/cpython/), at least 5x faster than CPython with the
+trace on; on a compute-bound script (tests/vm/bench/compute.py), at most 1.5x CPython's time;
+peak memory no more than CPython's.
+
+Each script runs RUNS times in a fresh process under each interpreter. What is measured is the
+whole process: wall time from fork to exit (time.perf_counter around it), and the child's peak
+resident set (ru_maxrss from wait4). Whole processes, because inside loopscope-run a script's
+own perf_counter reads the virtual clock. Both sides pay their start-up (CPython's is about
+15 ms, ours under 5 ms). The table shows the median time and the largest peak RSS of the runs.
+loopscope-run records the trace as it always does (the app needs it); CPython keeps none.
+
+Usage: script_bench.py --loopscope-run PATH [--runs N] [--cpython CMD ...]
+Prints | workload | Loopscope | CPython 3.12 | speed-up | target | ok | peak RSS ... |.
+Exits 1 if a script failed under either interpreter.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Workload:
+    label: str
+    script: Path
+    # Loopscope must be at least this many times faster (>= 1) or at most 1/this slower (< 1).
+    min_speed_up: float
+
+
+WORKLOADS = [
+    Workload("(a) gather 100k tasks that each sleep(0)",
+             ROOT / "tests/bench/cpython/gather_sleep0.py", 5.0),
+    Workload("(b) 200k ping-pong round trips through two queues",
+             ROOT / "tests/bench/cpython/queue_ping_pong.py", 5.0),
+    Workload("(c) 100k tasks sleeping a random 0–100 ms",
+             ROOT / "tests/bench/cpython/random_sleeps.py", 5.0),
+    Workload("(d) 100k tasks through Semaphore(10)",
+             ROOT / "tests/bench/cpython/semaphore.py", 5.0),
+    Workload("compute: fib, loops, comprehensions, methods",
+             ROOT / "tests/vm/bench/compute.py", 1 / 1.5),
+]
+
+
+@dataclass(frozen=True)
+class Measurement:
+    seconds: float  # median wall time of the runs
+    peak_rss_mb: float  # the largest peak RSS of the runs
+
+
+def run_once(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one run; raises if the script failed."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}: {errors[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(command: list[str], runs: int) -> Measurement:
+    samples = [run_once(command) for _ in range(runs)]
+    return Measurement(statistics.median(s[0] for s in samples), max(s[1] for s in samples))
+
+
+def cells(workload: Workload, ours: Optional[Measurement],
+          theirs: Optional[Measurement], missing: str) -> list[str]:
+    if workload.min_speed_up >= 1:
+        target = f"≥ {workload.min_speed_up:.0f}x faster"
+    else:
+        target = f"≤ {1 / workload.min_speed_up:.1f}x CPython's time"
+    ours_time = f"{ours.seconds:.3f} s" if ours else "failed"
+    ours_rss = f"{ours.peak_rss_mb:.0f} MB" if ours else "-"
+    if theirs is None:
+        return [workload.label, ours_time, missing, "-", target, "-", ours_rss, missing, "-"]
+    speed_up = theirs.seconds / ours.seconds if ours else 0
+    time_ok = "yes" if ours and speed_up >= workload.min_speed_up else "NO"
+    memory_ok = "yes" if ours and ours.peak_rss_mb <= theirs.peak_rss_mb else "NO"
+    return [workload.label, ours_time, f"{theirs.seconds:.3f} s", f"{speed_up:.2f}x", target,
+            time_ok, ours_rss, f"{theirs.peak_rss_mb:.0f} MB", memory_ok]
+
+
+def print_table(header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(row[i]) for row in [header] + rows) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |"
+
+    print(line(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print(line(row))
+
+
+def main(arguments: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--loopscope-run", required=True, metavar="PATH")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cpython", nargs="*", metavar="CMD", default=None,
+                        help="the command that runs CPython 3.12; omitted when there is none")
+    parser.add_argument("--cpython-missing", default="n/a (CPython 3.12 not found)")
+    options = parser.parse_args(arguments)
+
+    failed = False
+    rows = []
+    for workload in WORKLOADS:
+        print(f"script_bench: {workload.script.name}", file=sys.stderr)
+        ours = theirs = None
+        try:
+            ours = measure([options.loopscope_run, str(workload.script)], options.runs)
+        except RuntimeError as error:
+            print(f"script_bench: {error}", file=sys.stderr)
+            failed = True
+        if options.cpython:
+            try:
+                theirs = measure(options.cpython + [str(workload.script)], options.runs)
+            except RuntimeError as error:
+                print(f"script_bench: {error}", file=sys.stderr)
+                failed = True
+        rows.append(cells(workload, ours, theirs, options.cpython_missing))
+    print_table(["script", "Loopscope", "CPython 3.12", "speed-up", "target", "ok",
+                 "peak RSS Loopscope", "peak RSS CPython", "ok"], rows)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
