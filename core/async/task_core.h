@@ -80,6 +80,12 @@ public:
     // "<Task pending name='Task-2'>", as far as C++ knows it.
     std::string repr() const;
 
+    // The object that stands for this task in an embedding interpreter (a script's Task
+    // object), so the interpreter reaches it from the task without a table lookup. The
+    // scheduler never reads it; whoever sets it clears it before the object goes away.
+    void* binding() const { return binding_; }
+    void set_binding(void* binding) { binding_ = binding; }
+
 protected:
     // The derived, typed task: the top frame.
     void start(std::coroutine_handle<> top);
@@ -110,6 +116,7 @@ private:
     std::coroutine_handle<> next_;          // trampoline: the frame to resume next in this step
     std::exception_ptr exception_to_throw_;
     std::unique_ptr<std::string> cancel_message_;  // null: None
+    void* binding_ = nullptr;
     std::uint32_t alive_index_ = 0;  // position in the Scheduler's table of live tasks
     trace::Label name_label_;        // the name lives in the recorder's string table
     int cancel_requests_ = 0;

@@ -110,8 +110,10 @@ std::string deadlock_report(Runtime& rt, EventLoop& loop) {
         state.apply(event);
     }
     std::unordered_map<std::uint32_t, FutureObject*> objects;
-    for (const auto& [core, object] : asyncio_state(rt).task_objects) {
-        objects[core->id()] = object;
+    for (const std::shared_ptr<TaskCore>& task : running_scheduler(rt).all_tasks()) {
+        if (FutureObject* object = bound_task_object(*task)) {
+            objects[task->id()] = object;
+        }
     }
     const trace::Recorder& recorder = loop.recorder();
     std::string text =

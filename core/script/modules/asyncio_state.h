@@ -105,11 +105,6 @@ struct AsyncioState {
     // (asyncio_run.cpp, aclose_helper).
     Value aclose_helper;
 
-    // The Python Task object of each task that has one, by its core. The host coroutine holds
-    // the object while the task runs, so every unfinished task of a script has one; the object
-    // removes itself when it is destroyed.
-    std::unordered_map<const TaskCore*, FutureObject*> task_objects;
-
     // Native types, made when the module is first imported.
     struct Types {
         Ref<TypeObject> Future, Task, Sleep, Operation, Timeout, TaskGroup, Lock, Event, Condition,

@@ -75,16 +75,13 @@ std::string coroutine_repr(Runtime& rt, FutureObject& future) {
 FutureObject::FutureObject(Runtime& rt, TypeObject* cls) : HostAwaitable(rt, cls), runtime(&rt) {}
 
 FutureObject::~FutureObject() {
+    // `core` keeps the task alive until here, so it can always be unbound.
+    if (task != nullptr && bound_task_object(*task) == this) {
+        task->set_binding(nullptr);
+    }
     Runtime& rt = *runtime;
     if (rt.tearing_down()) {
         return;
-    }
-    AsyncioState& state = asyncio_state(rt);
-    if (task != nullptr) {
-        auto found = state.task_objects.find(task);
-        if (found != state.task_objects.end() && found->second == this) {
-            state.task_objects.erase(found);
-        }
     }
     if (core && core->done() && !core->cancelled() && !exception_retrieved) {
         std::exception_ptr error;
@@ -153,8 +150,8 @@ Value make_future_object(Runtime& rt, Future<Value> future) {
 
 Value task_object_of(Runtime& rt, TaskCore& task) {
     AsyncioState& state = asyncio_state(rt);
-    if (auto found = state.task_objects.find(&task); found != state.task_objects.end()) {
-        return Value(static_cast<Object*>(found->second));
+    if (FutureObject* bound = bound_task_object(task)) {
+        return Value(static_cast<Object*>(bound));
     }
     // A task made by C++ code (none of the script's own): a Task object that reads its result
     // through the core. Every script task's result type is Value.
@@ -173,7 +170,7 @@ Value task_object_of(Runtime& rt, TaskCore& task) {
     object->task = &task;
     object->name = task.name();
     object->run = state.runs;
-    state.task_objects[&task] = object.get();
+    task.set_binding(object.get());
     return Value(object);
 }
 

@@ -69,6 +69,13 @@ std::string future_repr(Runtime& rt, FutureObject& future);
 // The Python Task object of a task, made on demand for a task that has none.
 Value task_object_of(Runtime& rt, TaskCore& task);
 
+// The Python Task object a task has (TaskCore::binding), or null. The host coroutine holds the
+// object while the task runs, so every unfinished task of a script has one; the object unbinds
+// itself when it is destroyed.
+inline FutureObject* bound_task_object(const TaskCore& task) {
+    return static_cast<FutureObject*>(task.binding());
+}
+
 // Installs the Future and Task types into the asyncio state (called by the module factory).
 void install_future_types(Runtime& rt);
 

@@ -12,6 +12,7 @@
 #include "script/objects/ops.h"
 #include "script/objects/runtime.h"
 #include "script/vm/coroutine.h"
+#include "script/vm/vm.h"
 
 namespace loopscope::script {
 
@@ -58,9 +59,8 @@ void note_abort_in_task(Runtime& rt, TaskCore& task, const std::exception_ptr& e
         return;
     }
     note_script_abort(rt, error);
-    AsyncioState& state = asyncio_state(rt);
-    if (auto found = state.task_objects.find(&task); found != state.task_objects.end()) {
-        found->second->exception_retrieved = true;
+    if (FutureObject* object = bound_task_object(task)) {
+        object->exception_retrieved = true;
     }
 }
 
@@ -132,13 +132,13 @@ public:
         if (took < kSlowCallbackDuration) {
             return;
         }
-        auto found = state.task_objects.find(&task_);
-        if (found == state.task_objects.end()) {
+        FutureObject* object = bound_task_object(task_);
+        if (object == nullptr) {
             return;
         }
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.3f", nanos_to_seconds(took));
-        rt_.write_stderr("Executing " + future_repr(rt_, *found->second) + " took " + seconds +
+        rt_.write_stderr("Executing " + future_repr(rt_, *object) + " took " + seconds +
                          " seconds\n");
     }
 
@@ -164,6 +164,7 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
         co_return co_await operation;
     }
     TaskCore& task = co_await this_task();
+    auto task_object = [&task] { return bound_task_object(task); };
     Value send;
     Value to_throw;
     bool throwing = false;
@@ -176,9 +177,8 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
         } catch (const ScriptError& error) {
             if (note_escaping(rt, error.exception)) {
                 // It leaves asyncio.run itself: nobody is to be told it was never retrieved.
-                if (auto found = asyncio_state(rt).task_objects.find(&task);
-                    found != asyncio_state(rt).task_objects.end()) {
-                    found->second->exception_retrieved = true;
+                if (FutureObject* object = task_object()) {
+                    object->exception_retrieved = true;
                 }
             }
             throw_cpp(rt, error);
@@ -196,11 +196,9 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
         record_line(rt, task, *coro);
         const Value awaited = std::move(step.value);
         HostAwaitable* awaitable = as_host_awaitable(awaited);
-        FutureObject* task_object = nullptr;
-        if (auto found = asyncio_state(rt).task_objects.find(&task);
-            found != asyncio_state(rt).task_objects.end()) {
-            task_object = found->second;
-            task_object->awaiting = awaited;
+        FutureObject* object = task_object();
+        if (object != nullptr) {
+            object->awaiting = awaited;
         }
         std::exception_ptr error;
         if (awaitable == nullptr) {
@@ -216,9 +214,8 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
                 error = std::current_exception();
             }
         }
-        if (auto found = asyncio_state(rt).task_objects.find(&task);
-            found != asyncio_state(rt).task_objects.end()) {
-            found->second->awaiting = Value();
+        if (FutureObject* after = task_object()) {  // read again: the await took time
+            after->awaiting = Value();
         }
         if (error) {
             if (is_script_abort(error)) {
@@ -240,8 +237,15 @@ Value create_script_task(Runtime& rt, const Value& coro, std::optional<std::stri
         raise_error(rt, rt.types().TypeError, "a coroutine was expected, got " + repr(rt, coro));
     }
     if (rt.limits.tasks > 0 && state.tasks_created >= rt.limits.tasks) {
+        const int line = vm::current_line(rt);
         rt.write_stderr("Loopscope stopped the script: it created more than " +
-                        std::to_string(rt.limits.tasks) + " tasks\n");
+                        std::to_string(rt.limits.tasks) + " tasks" +
+                        (line > 0 ? " (line " + std::to_string(line) + ")" : std::string()) + "\n");
+        // The coroutine refused here would warn "never awaited" after the message above and
+        // bury it; CPython closes a coroutine it refuses, and so do we.
+        if (coroutine != nullptr) {
+            close_coroutine(rt, *coroutine);
+        }
         throw ScriptError{
             make_exception(rt, *rt.types().SystemExit, std::vector<Value>{Value::integer(4)})};
     }
@@ -279,7 +283,7 @@ Value create_script_task(Runtime& rt, const Value& coro, std::optional<std::stri
     object->name = task.name();
     // A task group's done-callback reads each child's exception (it is never "unretrieved").
     object->exception_retrieved = group != nullptr;
-    state.task_objects[object->task] = object.get();
+    object->task->set_binding(object.get());
     return task_value;
 }
 
