@@ -32,16 +32,6 @@ void Recorder::merge_from_threads() {
     }
 }
 
-Label Recorder::intern(std::string_view text) {
-    if (auto it = string_ids_.find(text); it != string_ids_.end()) {
-        return it->second;
-    }
-    const auto label = static_cast<Label>(strings_.size());
-    strings_.emplace_back(text);
-    string_ids_.emplace(strings_.back(), label);
-    return label;
-}
-
 void Recorder::clear() {
     ++generation_;
     events_.clear();

@@ -1,15 +1,13 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <mutex>
-#include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "trace/event.h"
 #include "trace/event_log.h"
+#include "trace/string_table.h"
 
 namespace loopscope::trace {
 
@@ -30,8 +28,10 @@ public:
     void record_from_thread(const Event& event);
     void merge_from_threads();
 
-    Label intern(std::string_view text);
-    std::string_view text(Label label) const { return strings_[label]; }
+    Label intern(std::string_view text) { return strings_.intern(text); }
+    std::string_view text(Label label) const { return strings_.text(label); }
+    // How many strings the table holds (labels 0 to string_count() - 1).
+    std::size_t string_count() const { return strings_.size(); }
 
     const EventLog& events() const { return events_; }
     std::size_t size() const { return events_.size(); }
@@ -46,9 +46,7 @@ public:
 
 private:
     EventLog events_;
-    // Each string is stored once, in a deque so it never moves; the map's keys view it.
-    std::deque<std::string> strings_;
-    std::unordered_map<std::string_view, Label> string_ids_;
+    StringTable strings_;  // label 0 is ""
     bool enabled_ = true;
     std::uint64_t generation_ = 0;
 
