@@ -6,7 +6,7 @@ namespace loopscope::trace {
 
 namespace {
 
-std::size_t hash_of(std::string_view text) {
+std::uint64_t hash_of(std::string_view text) {
     return std::hash<std::string_view>{}(text);
 }
 
@@ -15,25 +15,27 @@ std::size_t hash_of(std::string_view text) {
 StringTable::StringTable() : slots_(64, kEmpty) {}
 
 Label StringTable::intern(std::string_view text) {
-    const std::size_t hash = hash_of(text);
-    std::size_t slot = find_slot(text, hash);
+    const std::uint64_t hash = hash_of(text);
+    const std::size_t slot = find_slot(text, hash);
     if (slots_[slot] != kEmpty) {
-        return slots_[slot];
+        return label_of(slots_[slot]);
     }
     const auto label = static_cast<Label>(strings_.size());
     strings_.emplace_back(text);
-    slots_[slot] = label;
+    slots_[slot] = slot_value(hash, label);
     if (strings_.size() * 2 > slots_.size()) {
         grow();
     }
     return label;
 }
 
-std::size_t StringTable::find_slot(std::string_view text, std::size_t hash) const {
+std::size_t StringTable::find_slot(std::string_view text, std::uint64_t hash) const {
     const std::size_t mask = slots_.size() - 1;
+    const std::uint64_t upper = slot_value(hash, 0);
     for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-        const Label label = slots_[slot];
-        if (label == kEmpty || strings_[label] == text) {
+        const std::uint64_t value = slots_[slot];
+        if (value == kEmpty ||
+            (slot_value(value, 0) == upper && strings_[label_of(value)] == text)) {
             return slot;
         }
     }
@@ -43,11 +45,12 @@ void StringTable::grow() {
     slots_.assign(slots_.size() * 2, kEmpty);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t label = 0; label < strings_.size(); ++label) {
-        std::size_t slot = hash_of(strings_[label]) & mask;
+        const std::uint64_t hash = hash_of(strings_[label]);
+        std::size_t slot = hash & mask;
         while (slots_[slot] != kEmpty) {
             slot = (slot + 1) & mask;
         }
-        slots_[slot] = static_cast<Label>(label);
+        slots_[slot] = slot_value(hash, static_cast<Label>(label));
     }
 }
 

@@ -13,9 +13,10 @@ namespace loopscope::trace {
 // The trace's strings, each stored once and named by a Label (its index, in order of arrival).
 //
 // Every task interns its name ("Task-N") and most events name a coroutine or a callback, so
-// this is on the path of every create_task: an open-addressing table of labels (4 bytes a slot,
-// at most half full) instead of a node per string, which cost a sixth of a script's
-// create-and-gather workload in cache misses and rehashing.
+// this is on the path of every create_task: an open-addressing table (8 bytes a slot, at most
+// half full) instead of a node per string, which cost a sixth of a script's create-and-gather
+// workload in cache misses and rehashing. Each slot keeps the upper half of its string's hash
+// beside the label, so probing past other strings rarely has to read them.
 class StringTable {
 public:
     StringTable();
@@ -25,14 +26,19 @@ public:
     std::size_t size() const { return strings_.size(); }
 
 private:
-    static constexpr Label kEmpty = ~Label{0};
+    // A slot: the hash's upper 32 bits, then the label; kEmpty when free.
+    static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+    static std::uint64_t slot_value(std::uint64_t hash, Label label) {
+        return (hash & 0xffff'ffff'0000'0000) | label;
+    }
+    static Label label_of(std::uint64_t slot) { return static_cast<Label>(slot); }
 
     // The slot holding `text`, or the empty slot where it belongs.
-    std::size_t find_slot(std::string_view text, std::size_t hash) const;
+    std::size_t find_slot(std::string_view text, std::uint64_t hash) const;
     void grow();
 
-    std::deque<std::string> strings_;  // a deque, so a string never moves once interned
-    std::vector<Label> slots_;         // kEmpty or a label; size is a power of two
+    std::deque<std::string> strings_;   // a deque, so a string never moves once interned
+    std::vector<std::uint64_t> slots_;  // size is a power of two
 };
 
 }  // namespace loopscope::trace
