@@ -11,8 +11,10 @@
 #include "demo_scenarios.h"
 #include "lesson/lesson_file.h"
 #include "loop/event_loop.h"
+#include "loop/real_clock.h"
 #include "loop/virtual_clock.h"
 #include "poll_hook_clock.h"
+#include "trace/recording.h"
 
 namespace loopscope::app {
 
@@ -83,10 +85,54 @@ void Engine::run(const ScenarioSource& source) {
                            ? QString::fromUtf8(file.readAll())
                            : QString();
     }
+    read_lesson_text();
+    store_.reset();
+    live_run_ = live_;
+    running_ = true;
+    // runStarted first: the player goes back to the (now empty) trace's start on it, before any
+    // binding that reads the playhead's time is re-evaluated for the status.
+    emit runStarted();
+    set_status(QStringLiteral("running"), {});
+    emit runningChanged();
+    emit traceGrew();
+
+    channel_ = std::make_unique<Channel>();
+    channel_->live = live_;
+    channel_->dial.set_speed(live_speed_);
+    worker_ = std::thread(&Engine::work, std::ref(*channel_), source);
+    frame_timer_.start();
+}
+
+void Engine::setLive(bool live) {
+    if (live == live_) {
+        return;
+    }
+    live_ = live;
+    emit liveChanged();
+    // The same scenario again, in the mode just chosen.
+    if (!source_.name.isEmpty()) {
+        rerun();
+    }
+}
+
+void Engine::setLiveSpeed(double speed) {
+    speed = std::clamp(speed, RealClock::kMinSpeed, RealClock::kMaxSpeed);
+    if (speed == live_speed_) {
+        return;
+    }
+    live_speed_ = speed;
+    if (channel_ != nullptr) {
+        channel_->dial.set_speed(speed);
+    }
+    emit liveSpeedChanged();
+}
+
+// The lesson pane's title and text, and where the code pane opens, from source_text_.
+void Engine::read_lesson_text() {
     lesson_title_.clear();
     lesson_text_.clear();
     code_first_line_ = 1;
-    if (source.kind == ScenarioSource::Kind::Script) {
+    if (source_.kind == ScenarioSource::Kind::Script) {
         const lesson::LessonFile lesson = lesson::parse_lesson(source_text_.toStdString());
         lesson_title_ = QString::fromStdString(lesson.title);
         lesson_text_ = QString::fromStdString(lesson.text);
@@ -100,21 +146,53 @@ void Engine::run(const ScenarioSource& source) {
             code_first_line_ = line <= lines.size() ? line : 1;
         }
     }
-    store_.reset();
-    running_ = true;
-    set_status(QStringLiteral("running"), {});
-    emit runStarted();
-    emit runningChanged();
-    emit traceGrew();
-
-    channel_ = std::make_unique<Channel>();
-    worker_ = std::thread(&Engine::work, std::ref(*channel_), source);
-    frame_timer_.start();
 }
+
+// ---- share: a saved recording (recording_file.h) replayed without running anything.
+void Engine::show_recording(const trace::Recording& recording) {
+    if (channel_ != nullptr) {
+        channel_->stop = true;
+        join_worker();
+        channel_.reset();
+    }
+    frame_timer_.stop();
+    backlog_ = TraceBatch{};
+    backlog_next_ = 0;
+    untraced_.clear();
+    const QString name = QString::fromStdString(recording.name);
+    source_ = recording.is_script ? ScenarioSource::script(name) : ScenarioSource::builtin(name);
+    source_text_ = QString::fromStdString(recording.source);
+    read_lesson_text();
+    store_.reset();
+    live_run_ = false;
+    running_ = true;
+    emit runStarted();  // before the status, as in run()
+    set_status(QStringLiteral("running"), {});
+    emit runningChanged();
+    // The recorder's label 0 is the empty string already; the rest follow in order.
+    TraceBatch batch;
+    batch.strings.assign(recording.strings.begin() + (recording.strings.empty() ? 0 : 1),
+                         recording.strings.end());
+    batch.events = recording.events;
+    store_.append(std::move(batch));
+    for (const trace::Recording::UntracedOutput& output : recording.untraced) {
+        store_.add_untraced_output(static_cast<std::size_t>(output.after_events), output.stream,
+                                   output.text);
+    }
+    emit traceGrew();
+    running_ = false;
+    set_status(QString::fromStdString(recording.outcome), QString::fromStdString(recording.error),
+               static_cast<int>(recording.error_line));
+    emit runningChanged();
+    emit runFinished();
+}
+// ---- end share
 
 void Engine::stop() {
     if (channel_ != nullptr) {
         channel_->stop = true;
+        // A live loop may be blocked in epoll_wait until a far timer: wake it to see the request.
+        channel_->dial.wake();
     }
 }
 
@@ -142,6 +220,21 @@ public:
         }
     }
     bool stop_requested() const override { return channel_.stop.load(); }
+    bool streams(const EventLoop& loop) const override { return &loop == streamed_; }
+    ClockKind clock_kind() const override {
+        return channel_.live ? ClockKind::Real : ClockKind::Virtual;
+    }
+    double clock_speed() const override { return channel_.dial.speed(); }
+    std::unique_ptr<Clock> wrap_clock(std::unique_ptr<Clock> clock) override {
+        // In live mode the script layer makes a RealClock (clock_kind above): the dial adopts
+        // it, so that the speed can be turned while the run goes on.
+        auto* real = dynamic_cast<RealClock*>(clock.get());
+        if (real == nullptr) {
+            return clock;
+        }
+        static_cast<void>(clock.release());
+        return channel_.dial.adopt(std::unique_ptr<RealClock>(real));
+    }
     void untraced_output(int stream, std::string_view text) override {
         const std::lock_guard lock(channel_.mutex);
         channel_.untraced.push_back({sent_, stream, std::string(text)});
@@ -171,8 +264,9 @@ public:
 private:
     Channel& channel_;
     TraceStreamer streamer_;
-    EventLoop* streamed_ = nullptr;
-    std::size_t sent_ = 0;
+    // Atomic: executor threads print too, and ask streams() / read sent_ as they do.
+    std::atomic<const EventLoop*> streamed_{nullptr};
+    std::atomic<std::size_t> sent_{0};
     int loops_ = 0;
 };
 
@@ -190,7 +284,7 @@ void Engine::work(Channel& channel, ScenarioSource source) {
             }
             script_runner()(source.name.toStdString(), stream);
         } else {
-            run_builtin(stream, source.name.toStdString());
+            run_builtin(stream, source.name.toStdString(), channel);
         }
     } catch (const ScriptFailure& failure) {
         // Exit code 4: the interpreter's own limits (instructions, tasks, memory).
@@ -216,7 +310,8 @@ void Engine::work(Channel& channel, ScenarioSource source) {
         error_line = 0;
     } else if (stream.loops() > 1 && outcome == "finished") {
         error = "The script ran asyncio.run " + std::to_string(stream.loops()) +
-                " times; only the first run is shown.";
+                " times; only the first run is shown on the stage and the timeline (the console "
+                "has every run's output).";
     }
     const std::lock_guard lock(channel.mutex);
     channel.finished = true;
@@ -225,7 +320,7 @@ void Engine::work(Channel& channel, ScenarioSource source) {
     channel.outcome = std::move(outcome);
 }
 
-void Engine::run_builtin(Stream& stream, const std::string& id) {
+void Engine::run_builtin(Stream& stream, const std::string& id, Channel& channel) {
     const DemoScenario* scenario = find_demo_scenario(id);
     if (scenario == nullptr) {
         throw std::runtime_error("No built-in scenario is called '" + id + "'.");
@@ -233,7 +328,10 @@ void Engine::run_builtin(Stream& stream, const std::string& id) {
     EventLoop* loop = nullptr;
     EventLoopOptions options;
     // Before each poll, on the loop thread: one batch per loop iteration, and the stop check.
-    options.clock = std::make_unique<PollHookClock>(std::make_unique<VirtualClock>(), [&] {
+    std::unique_ptr<Clock> clock =
+        channel.live ? channel.dial.adopt(std::make_unique<RealClock>(channel.dial.speed()))
+                     : std::make_unique<VirtualClock>();
+    options.clock = std::make_unique<PollHookClock>(std::move(clock), [&] {
         stream.flush(*loop, true);
         if (stream.must_stop()) {
             loop->stop();

@@ -13,15 +13,20 @@
 #include <thread>
 #include <vector>
 
+#include "live_speed_dial.h"
 #include "scenario_source.h"
 #include "script_hooks.h"
 #include "trace_batch.h"
 #include "trace_store.h"
 
+namespace loopscope::trace {
+struct Recording;
+}
+
 namespace loopscope::app {
 
-// Runs a scenario on a worker thread, on an event loop with the virtual clock, and hands the
-// recorded trace to the GUI thread.
+// Runs a scenario on a worker thread, on an event loop with the virtual clock (or, in live mode,
+// the real one: docs/CLOCKS.md), and hands the recorded trace to the GUI thread.
 //
 // Once per loop iteration the worker takes what the loop recorded into a pending batch (a
 // built-in scenario's loop tells it through PollHookClock, a script's through ScriptHooks); a
@@ -49,6 +54,13 @@ class Engine : public QObject {
     Q_PROPERTY(int codeFirstLine READ codeFirstLine NOTIFY runStarted)
     Q_PROPERTY(QVariantList scenarios READ scenarios CONSTANT)
     Q_PROPERTY(int eventLimit READ eventLimit CONSTANT)
+    // Live mode: runs go on the real clock at `liveSpeed` (0.1x-10x), so waiting really waits,
+    // threads really run and the trace arrives as it happens. Turning it on or off runs the
+    // scenario again in that mode; turning the speed reaches a live run at once.
+    Q_PROPERTY(bool live READ live WRITE setLive NOTIFY liveChanged)
+    Q_PROPERTY(double liveSpeed READ liveSpeed WRITE setLiveSpeed NOTIFY liveSpeedChanged)
+    // Whether the current (or last) run is on the real clock.
+    Q_PROPERTY(bool liveRun READ liveRun NOTIFY runStarted)
 
 public:
     // Who runs .py files (script_hooks.h); none until the interpreter is wired in, and then a
@@ -68,6 +80,9 @@ public:
     Q_INVOKABLE void runScenario(const QString& id) { run(ScenarioSource::builtin(id)); }
     Q_INVOKABLE void runScript(const QString& path) { run(ScenarioSource::script(path)); }
     Q_INVOKABLE void rerun() { run(source_); }
+    // share: shows a saved run (recording_file.h) as if it had just run: the same trace, code
+    // and console, without running anything. runStarted, traceGrew and runFinished follow.
+    void show_recording(const trace::Recording& recording);
     // Asks the run to end; runFinished() follows once the worker has wound down.
     Q_INVOKABLE void stop();
     // Takes whatever the worker has recorded now, without waiting for the next frame.
@@ -91,6 +106,11 @@ public:
     bool isScript() const { return source_.kind == ScenarioSource::Kind::Script; }
     QVariantList scenarios() const;
     int eventLimit() const { return static_cast<int>(kEventLimit); }
+    bool live() const { return live_; }
+    void setLive(bool live);
+    double liveSpeed() const { return live_speed_; }
+    void setLiveSpeed(double speed);
+    bool liveRun() const { return live_run_; }
 
     const TraceStore& store() const { return store_; }
 
@@ -100,6 +120,8 @@ signals:
     void runFinished();
     void runningChanged();
     void statusChanged();
+    void liveChanged();
+    void liveSpeedChanged();
 
 private:
     // What the worker and the GUI share for one run. Only `pending`, `finished` and `error`
@@ -119,12 +141,17 @@ private:
         int error_line = 0;
         std::string outcome;  // "finished", "stopped", "failed", "limit"
         std::atomic<bool> stop{false};
+        // Live runs only: the real clock's speed, turned from the GUI thread.
+        bool live = false;
+        LiveSpeedDial dial{1.0};
     };
 
     class Stream;
     static void work(Channel& channel, ScenarioSource source);
-    static void run_builtin(Stream& stream, const std::string& id);
+    static void run_builtin(Stream& stream, const std::string& id, Channel& channel);
     void join_worker();
+    // Sets the lesson title and text and the code pane's first line from source_text_.
+    void read_lesson_text();
     // Moves the untraced console text whose events are all in the store into it; true if any.
     bool add_untraced_output();
     void set_status(QString status, QString error, int error_line = 0);
@@ -145,6 +172,9 @@ private:
     QString lesson_text_;
     int code_first_line_ = 1;
     bool running_ = false;
+    bool live_ = false;
+    double live_speed_ = 1.0;
+    bool live_run_ = false;
 };
 
 }  // namespace loopscope::app

@@ -1,10 +1,12 @@
 #include "interpreter_runner.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -12,6 +14,7 @@
 #include "loop/event_loop.h"
 #include "script/modules/asyncio_state.h"
 #include "script/modules/script_modules.h"
+#include "script/objects/default_limits.h"
 #include "script/objects/runtime.h"
 #include "script/vm/interpreter.h"
 
@@ -67,6 +70,49 @@ std::string last_nonempty_line(std::string_view text) {
 
 constexpr int kExitDeadlock = 3;
 
+// The leading spaces of line `line` (1-based) of the file at `path` (0 when unreadable).
+int indentation_of_line(const std::string& path, int line) {
+    std::ifstream in(path);
+    std::string text;
+    for (int i = 0; i < line && std::getline(in, text); ++i) {
+    }
+    if (!in) {
+        return 0;
+    }
+    return static_cast<int>(std::min(text.find_first_not_of(" \t"), text.size()));
+}
+
+// The column (1-based) a traceback frame points at. A frame is `File "...", line N` followed by
+// the source line, stripped of its indentation and shown with four spaces, then (not always) a
+// line of carets under the failing expression ("~~^~~", or "^" for a SyntaxError). The column
+// is where the carets start, else the line's first character; 0 when the frame shows no source.
+int frame_column(const std::string& stderr_text, std::size_t frame_at, const std::string& path,
+                 int line) {
+    constexpr std::size_t kShownIndent = 4;
+    const std::size_t source_start = stderr_text.find('\n', frame_at);
+    if (source_start == std::string::npos || line <= 0) {
+        return 0;
+    }
+    const std::size_t source_end = stderr_text.find('\n', source_start + 1);
+    const std::string_view source =
+        std::string_view(stderr_text).substr(source_start + 1, source_end - source_start - 1);
+    if (source.size() <= kShownIndent || source.substr(0, kShownIndent) != "    ") {
+        return 0;
+    }
+    std::size_t offset = 0;
+    if (source_end != std::string::npos) {
+        const std::size_t carets_end = stderr_text.find('\n', source_end + 1);
+        const std::string_view carets =
+            std::string_view(stderr_text).substr(source_end + 1, carets_end - source_end - 1);
+        const std::size_t first = carets.find_first_of("^~");
+        if (first != std::string_view::npos && first >= kShownIndent &&
+            carets.find_first_not_of(" ^~") == std::string_view::npos) {
+            offset = first - kShownIndent;
+        }
+    }
+    return indentation_of_line(path, line) + static_cast<int>(offset) + 1;
+}
+
 // The deadlock report (asyncio_run.cpp: "Loopscope: deadlock: ...", then one line per waiting
 // task naming "<path>:<line>"), without the "Loopscope: " prefix and with file names instead of
 // paths; `line` is the first task's line in the script. Empty when there is no report.
@@ -110,9 +156,17 @@ void run_with_interpreter(const std::string& path, ScriptHooks& hooks) {
     int exit_code = 0;
     {
         script::Runtime rt;
-        // Into the running loop's trace, or straight to the console outside any loop.
+        // loopscope-run's default limits (docs/LIMITS.md), so a runaway script says which limit
+        // stopped it. No memory limit: the process is the whole GUI; the trace stops at
+        // Engine::kEventLimit instead.
+        rt.limits.instructions = script::DefaultLimits::kInstructions;
+        rt.limits.tasks = script::DefaultLimits::kTasks;
+        rt.limits.recursion = script::DefaultLimits::kRecursion;
+        // Into the running loop's trace, or straight to the console outside any loop (and in a
+        // loop the engine does not stream: a second asyncio.run's output still shows).
         const auto write = [&rt, &hooks](int stream, std::string_view text) {
-            if (script::asyncio_state(rt).loop == nullptr) {
+            const EventLoop* loop = script::asyncio_state(rt).loop;
+            if (loop == nullptr || !hooks.streams(*loop)) {
                 hooks.untraced_output(stream, text);
             } else {
                 script::record_script_output(rt, stream, text);
@@ -128,7 +182,12 @@ void run_with_interpreter(const std::string& path, ScriptHooks& hooks) {
         });
         script::register_script_modules(rt);
         script::AsyncioState& asyncio = script::asyncio_state(rt);
-        asyncio.options.clock = ClockKind::Virtual;
+        // Live mode runs on the real clock (the engine's choice), virtual time otherwise.
+        asyncio.options.clock = hooks.clock_kind();
+        asyncio.options.speed = hooks.clock_speed();
+        asyncio.observer.wrap_clock = [&hooks](std::unique_ptr<Clock> clock) {
+            return hooks.wrap_clock(std::move(clock));
+        };
         asyncio.options.argv.assign(1, path);
         asyncio.observer.run_started = [&hooks](EventLoop& loop) { hooks.loop_started(loop); };
         asyncio.observer.iteration_done = [&hooks](EventLoop& loop) {
@@ -166,6 +225,7 @@ std::string script_failure_message(const std::string& stderr_text, const std::st
             return report;
         }
     }
+    int column = 0;
     std::string last = last_nonempty_line(stderr_text);
     if (last.empty()) {
         last = "The script ended with exit code " + std::to_string(exit_code) + ".";
@@ -183,6 +243,7 @@ std::string script_failure_message(const std::string& stderr_text, const std::st
                 const std::string_view line_marker = "\", line ";
                 if (stderr_text.compare(name_end, line_marker.size(), line_marker) == 0) {
                     line = std::atoi(stderr_text.c_str() + name_end + line_marker.size());
+                    column = frame_column(stderr_text, name_end, script_path, line);
                 }
                 break;
             }
@@ -200,7 +261,8 @@ std::string script_failure_message(const std::string& stderr_text, const std::st
         }
         return last;
     }
-    return "line " + std::to_string(line) + ": " + last;
+    const std::string column_text = column > 0 ? ", column " + std::to_string(column) : "";
+    return "line " + std::to_string(line) + column_text + ": " + last;
 }
 
 }  // namespace loopscope::app

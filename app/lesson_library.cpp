@@ -1,10 +1,14 @@
 #include "lesson_library.h"
 
+#include <QFileInfo>
+#include <QSettings>
+#include <QStringList>
 #include <QVariantMap>
 #include <exception>
 #include <system_error>
 
 #include "lesson/lesson_catalog.h"
+#include "user_files.h"
 
 #ifndef LOOPSCOPE_SOURCE_LESSONS_DIR
 #define LOOPSCOPE_SOURCE_LESSONS_DIR ""
@@ -30,15 +34,52 @@ LessonLibrary::LessonLibrary(const std::filesystem::path& folder, QObject* paren
     }
     try {
         for (const lesson::LessonEntry& entry : lesson::load_lesson_catalog(folder)) {
+            QStringList checkpoint_ids;
+            for (const lesson::Checkpoint& checkpoint : entry.lesson.checkpoints) {
+                checkpoint_ids.append(QString::fromStdString(checkpoint.id));
+            }
             lessons_.append(QVariantMap{
                 {QStringLiteral("number"), entry.number},
                 {QStringLiteral("title"), QString::fromStdString(entry.lesson.title)},
                 {QStringLiteral("path"), QString::fromStdString(entry.path.string())},
+                {QStringLiteral("checkpointIds"), checkpoint_ids},
             });
         }
     } catch (const std::exception&) {
         lessons_.clear();  // a broken folder: the picker stays empty, scripts still run
     }
+    refreshMarks();
+}
+
+void LessonLibrary::refreshMarks() {
+    const QSettings settings;
+    for (QVariant& lesson : lessons_) {
+        QVariantMap map = lesson.toMap();
+        const QString path = map.value(QStringLiteral("path")).toString();
+        const QStringList ids = map.value(QStringLiteral("checkpointIds")).toStringList();
+        const QString answers_group =
+            QStringLiteral("answers/") + QFileInfo(path).completeBaseName() + QLatin1Char('/');
+        int answered = 0;
+        for (const QString& id : ids) {
+            if (!settings.value(answers_group + id).toString().isEmpty()) {
+                ++answered;
+            }
+        }
+        const bool changed = QFileInfo::exists(user_copy_of(path));
+        QStringList marks;
+        if (changed) {
+            marks.append(QStringLiteral("✎"));
+        }
+        if (answered > 0) {
+            marks.append(QStringLiteral("%1/%2 ✓").arg(answered).arg(ids.size()));
+        }
+        map.insert(QStringLiteral("checkpoints"), static_cast<int>(ids.size()));
+        map.insert(QStringLiteral("answered"), answered);
+        map.insert(QStringLiteral("changed"), changed);
+        map.insert(QStringLiteral("marks"), marks.join(QLatin1Char(' ')));
+        lesson = map;
+    }
+    emit lessonsChanged();
 }
 
 QString LessonLibrary::pathOf(int number) const {
@@ -52,6 +93,16 @@ QString LessonLibrary::pathOf(int number) const {
 }
 
 int LessonLibrary::numberOf(const QString& path) const {
+    if (is_user_copy(path)) {
+        const QString name = QFileInfo(path).fileName();
+        for (const QVariant& lesson : lessons_) {
+            const QVariantMap map = lesson.toMap();
+            if (QFileInfo(map.value(QStringLiteral("path")).toString()).fileName() == name) {
+                return map.value(QStringLiteral("number")).toInt();
+            }
+        }
+        return 0;
+    }
     std::error_code ignored;
     const std::filesystem::path wanted =
         std::filesystem::weakly_canonical(path.toStdString(), ignored);

@@ -8,11 +8,15 @@
 namespace loopscope::app {
 
 // The bundled lessons (lessons/NN_*.py) for the lesson picker: where they are and, for each, its
-// number, title and path (core/lesson's catalog).
+// number, title and path (core/lesson's catalog), and what the user did with it: `changed` (they
+// edited it: a user copy exists, user_files.h), `answered` of `checkpoints` (QSettings
+// `answers/<file base name>/<checkpoint id>`, written when a checkpoint is answered) and
+// `marks`, the two in a few characters for the picker ("✎ 2/3 ✓").
 class LessonLibrary : public QObject {
     Q_OBJECT
-    // [{number, title, path}], by number; empty when the folder was not found.
-    Q_PROPERTY(QVariantList lessons READ lessons CONSTANT)
+    // [{number, title, path, checkpoints, answered, changed, marks}], by number; empty when the
+    // folder was not found.
+    Q_PROPERTY(QVariantList lessons READ lessons NOTIFY lessonsChanged)
     Q_PROPERTY(QString folder READ folder CONSTANT)
 
 public:
@@ -23,8 +27,14 @@ public:
     QString folder() const { return folder_; }
     // The path of lesson `number`, or empty.
     Q_INVOKABLE QString pathOf(int number) const;
-    // The number of the lesson at `path`, or 0 when it is not one of them.
+    // The number of the lesson at `path` (or at the user's copy of it), or 0 when it is not one
+    // of them.
     Q_INVOKABLE int numberOf(const QString& path) const;
+    // Reads the user's copies and answers again (after an edit, a reset or an answer).
+    Q_INVOKABLE void refreshMarks();
+
+signals:
+    void lessonsChanged();
 
 private:
     QVariantList lessons_;

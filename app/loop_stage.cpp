@@ -135,7 +135,44 @@ void LoopStage::refresh() {
     refresh_primitives();
     refresh_jobs();
     refresh_console();
+    refresh_cancel_moments();
     emit changed();
+}
+
+void LoopStage::refresh_cancel_moments() {
+    cancel_moments_.clear();
+    const auto position = static_cast<std::size_t>(std::max(player_.position(), 0));
+    const std::size_t end = std::min(position, store_.size());
+    if (end > last_position_ && end - last_position_ <= kMaxAnimatedMove) {
+        const State& state = player_.state();
+        for (std::size_t i = last_position_; i < end; ++i) {
+            const trace::Event& event = store_.event(i);
+            QString kind;
+            std::uint32_t from = 0;
+            switch (event.kind) {
+                case trace::EventKind::CancelRequested:
+                    kind = QStringLiteral("request");
+                    from = event.object;
+                    break;
+                case trace::EventKind::CancelDelivered:
+                    kind = QStringLiteral("delivered");
+                    // Thrown at an awaited task: the error climbs out of it into this one.
+                    from = state.task(event.object) != nullptr ? event.object : 0;
+                    break;
+                case trace::EventKind::TaskCancelled:
+                    kind = QStringLiteral("cancelled");
+                    break;
+                default:
+                    continue;
+            }
+            cancel_moments_.append(
+                QVariantMap{{QStringLiteral("kind"), kind},
+                            {QStringLiteral("from"), static_cast<int>(from)},
+                            {QStringLiteral("to"), static_cast<int>(event.subject)},
+                            {QStringLiteral("event"), static_cast<int>(i)}});
+        }
+    }
+    last_position_ = position;
 }
 
 void LoopStage::refresh_loop() {

@@ -2,6 +2,8 @@
 
 #include <QObject>
 #include <QString>
+#include <QVariantList>
+#include <cstddef>
 
 #include "keyed_list_model.h"
 
@@ -29,6 +31,12 @@ class TraceStore;
 // per place: counts in readyCount, hiddenWaiting, the groups' `size`), `line` the source line its
 // coroutine stands at (TaskLine; 0: unknown or finished), `lineRank` its order among the tasks on
 // that line.
+//
+// `cancelMoments` lists the cancellation events the playhead has just moved over, going forward
+// by a few events (not on a jump or going back), so the stage can animate them once: each
+// {kind, from, to, event} with kind "request" (from: the canceller, 0 outside tasks; to: the
+// task to cancel), "delivered" (CancelledError thrown into `to`; from: the task it came out of,
+// when it climbs from an awaited task, else 0) or "cancelled" (`to` ended cancelled).
 class LoopStage : public QObject {
     Q_OBJECT
     Q_PROPERTY(int iteration READ iteration NOTIFY changed)
@@ -46,6 +54,7 @@ class LoopStage : public QObject {
     Q_PROPERTY(int hiddenWaiting READ hiddenWaiting NOTIFY changed)
     Q_PROPERTY(int waitingCount READ waitingCount NOTIFY changed)
     Q_PROPERTY(int timerCount READ timerCount NOTIFY changed)
+    Q_PROPERTY(QVariantList cancelMoments READ cancelMoments NOTIFY changed)
     Q_PROPERTY(KeyedListModel* tasks READ tasks CONSTANT)
     Q_PROPERTY(KeyedListModel* ready READ ready CONSTANT)
     Q_PROPERTY(KeyedListModel* timers READ timers CONSTANT)
@@ -74,6 +83,9 @@ public:
     int hiddenWaiting() const { return hidden_waiting_; }
     int waitingCount() const { return waiting_count_; }
     int timerCount() const { return timer_count_; }  // all armed; the model shows the first few
+    QVariantList cancelMoments() const { return cancel_moments_; }
+    // Moves longer than this many events (jumps, scrubbing) animate no cancel moments.
+    static constexpr std::size_t kMaxAnimatedMove = 64;
 
     KeyedListModel* tasks() { return &tasks_; }
     KeyedListModel* ready() { return &ready_; }
@@ -94,6 +106,7 @@ private:
     void refresh_primitives();
     void refresh_jobs();
     void refresh_console();
+    void refresh_cancel_moments();
     QString task_name(std::uint32_t task) const;
     QString text(std::uint32_t label) const;
 
@@ -114,6 +127,8 @@ private:
     int hidden_waiting_ = 0;
     int waiting_count_ = 0;
     int timer_count_ = 0;
+    QVariantList cancel_moments_;
+    std::size_t last_position_ = 0;  // the playhead at the last refresh
 
     KeyedListModel tasks_;
     KeyedListModel ready_;

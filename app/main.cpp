@@ -1,9 +1,13 @@
 // The Loopscope desktop app: runs a scenario on the core event loop (on a worker thread, with
 // the virtual clock) and animates the trace: the loop stage, the transport and the timeline.
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
 #include <chrono>
@@ -12,6 +16,10 @@
 #include <memory>
 #include <string>
 
+#include "checkpoint_controller.h"
+// live: bookmarks, comparing runs
+#include "app_benchmark.h"
+#include "bookmarks.h"
 #include "demo_scenarios.h"
 #include "engine.h"
 #include "interpreter_runner.h"
@@ -19,10 +27,23 @@
 #include "loop_stage.h"
 #include "player.h"
 #include "qml_types.h"
+#include "run_comparison.h"
 #include "window_screenshot.h"
+// share: exports, recordings, remembered settings
+#include "command_line_export.h"
+#include "exporter.h"
+#include "recording_file.h"
+#include "trace/recording.h"
+#include "window_settings.h"
+// editor: the edited document, its test hooks
+#include "editor_test_hooks.h"
+#include "script_document.h"
 
 int main(int argc, char* argv[]) {
     using namespace loopscope::app;
+    // --benchmark: the first frame's delay counts from here.
+    QElapsedTimer process_clock;
+    process_clock.start();
     // First, so that Qt's own options (-platform, ...) are taken out of argv before ours.
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Loopscope"));
@@ -44,9 +65,11 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption lesson_option(QStringLiteral("lesson"),
                                            QStringLiteral("The lesson to open (1 to 18)."),
                                            QStringLiteral("number"));
+    // --seek is the documented name; --position stays as an alias.
     const QCommandLineOption position_option(
-        QStringLiteral("position"),
-        QStringLiteral("Start paused with the playhead after this many events (-1: the end)."),
+        QStringList{QStringLiteral("seek"), QStringLiteral("position")},
+        QStringLiteral("Start paused with the playhead after this many events (end or -1: the "
+                       "end)."),
         QStringLiteral("events"));
     const QCommandLineOption inspect_option(
         QStringLiteral("inspect"),
@@ -69,6 +92,93 @@ int main(int argc, char* argv[]) {
     parser.addOption(size_option);
     parser.addOption(stop_after_option);
     parser.addOption(list_option);
+    // ---- --benchmark (app_benchmark.h)
+    const QCommandLineOption benchmark_option(
+        QStringLiteral("benchmark"),
+        QStringLiteral("Play the script at 1x (or, with the argument `pan`, pan the timeline of "
+                       "a 1.2M-event trace), print fps and the worst frame time as JSON, quit."));
+    const QCommandLineOption benchmark_seconds_option(
+        QStringLiteral("benchmark-seconds"),
+        QStringLiteral("How long --benchmark measures (default 10)."), QStringLiteral("seconds"));
+    parser.addOption(benchmark_option);
+    parser.addOption(benchmark_seconds_option);
+    // ---- end --benchmark
+    // viz-a: a lesson checkpoint's card, opened at its pause (screenshots, demos).
+    const QCommandLineOption checkpoint_option(
+        QStringLiteral("checkpoint"),
+        QStringLiteral(
+            "Open the lesson's checkpoint with this id at its pause (with --screenshot)."),
+        QStringLiteral("id"));
+    parser.addOption(checkpoint_option);
+    // ---- live: live mode, presentation, comparing runs
+    const QCommandLineOption live_option(
+        QStringLiteral("live"),
+        QStringLiteral("Live mode: run on the real clock (waits really wait) at --live-speed."));
+    const QCommandLineOption live_speed_option(
+        QStringLiteral("live-speed"),
+        QStringLiteral("The real clock's speed, 0.1 to 10 (default 1)."), QStringLiteral("factor"));
+    const QCommandLineOption present_option(
+        QStringLiteral("present"),
+        QStringLiteral("Start in presentation mode (full screen, scaled, high contrast)."));
+    const QCommandLineOption theme_option(QStringLiteral("theme"),
+                                          QStringLiteral("The palette: light, dark or contrast."),
+                                          QStringLiteral("name"));
+    const QCommandLineOption compare_option(
+        QStringLiteral("compare"),
+        QStringLiteral("Twice: open two runs side by side on one time axis (a .py, or demo:ID)."),
+        QStringLiteral("run"));
+    parser.addOption(live_option);
+    parser.addOption(live_speed_option);
+    parser.addOption(present_option);
+    parser.addOption(theme_option);
+    parser.addOption(compare_option);
+    // ---- end live
+    // ---- share: exports from the command line (command_line_export.h)
+    const QCommandLineOption export_video_option(
+        QStringLiteral("export-video"),
+        QStringLiteral("Once the run is over, film its playback (from --from to --to, at the "
+                       "speed) as a .gif, .mp4 or .webm through ffmpeg, then quit."),
+        QStringLiteral("file"));
+    const QCommandLineOption from_option(
+        QStringLiteral("from"), QStringLiteral("--export-video starts at this event (default 0)."),
+        QStringLiteral("events"));
+    const QCommandLineOption to_option(
+        QStringLiteral("to"),
+        QStringLiteral("--export-video ends at this event (default: the end)."),
+        QStringLiteral("events"));
+    const QCommandLineOption fps_option(
+        QStringLiteral("fps"), QStringLiteral("--export-video's frames per second (default 12)."),
+        QStringLiteral("frames"));
+    const QCommandLineOption speed_option(QStringLiteral("speed"),
+                                          QStringLiteral("Playback speed, 0.1 to 10 (default 1)."),
+                                          QStringLiteral("factor"));
+    const QCommandLineOption export_trace_option(
+        QStringLiteral("export-trace"),
+        QStringLiteral("Once the run is over, save it as Chrome Trace Event JSON, then quit."),
+        QStringLiteral("file"));
+    const QCommandLineOption save_recording_option(
+        QStringLiteral("save-recording"),
+        QStringLiteral("Once the run is over, save it as a .loopscope recording, then quit."),
+        QStringLiteral("file"));
+    parser.addOption(export_video_option);
+    parser.addOption(from_option);
+    parser.addOption(to_option);
+    parser.addOption(fps_option);
+    parser.addOption(speed_option);
+    parser.addOption(export_trace_option);
+    parser.addOption(save_recording_option);
+    // ---- end share
+    // ---- editor: hooks for the crash-recovery test (editor_test_hooks.h)
+    const QCommandLineOption type_text_option(
+        QStringLiteral("type-text"),
+        QStringLiteral("Once shown, type this text at the end of the code editor (tests)."),
+        QStringLiteral("text"));
+    const QCommandLineOption print_text_option(
+        QStringLiteral("print-editor-text"),
+        QStringLiteral("Once shown, print the code editor's text and quit (tests)."));
+    parser.addOption(type_text_option);
+    parser.addOption(print_text_option);
+    // ---- end editor
     parser.addPositionalArgument(QStringLiteral("script.py"),
                                  QStringLiteral("A Python file to run (default: lesson 1)."));
     parser.process(app);
@@ -90,6 +200,63 @@ int main(int argc, char* argv[]) {
     Player player(engine.store());
     player.attach(engine);
     LoopStage stage(engine.store(), player);
+    // ---- share: Share menu actions; command-line exports; what the last session left.
+    QCoreApplication::setOrganizationName(QStringLiteral("Loopscope"));
+    Exporter exporter(engine, player);
+    CommandLineExport::Request export_request;
+    export_request.trace_path = parser.value(export_trace_option);
+    export_request.recording_path = parser.value(save_recording_option);
+    export_request.video_path = parser.value(export_video_option);
+    export_request.from = parser.value(from_option).toInt();
+    export_request.to = parser.isSet(to_option) ? parser.value(to_option).toInt() : -1;
+    export_request.fps = parser.value(fps_option).toDouble();
+    // Automated runs (pictures, exports, benchmarks) neither read nor change the user's settings.
+    const bool remembers = !parser.isSet(screenshot_option) && !export_request.any() &&
+                           !parser.isSet(QStringLiteral("benchmark"));
+    if (remembers) {
+        WindowSettings::restore(player);
+    }
+    if (parser.isSet(speed_option)) {
+        player.setSpeed(parser.value(speed_option).toDouble());
+    }
+    // ---- end share
+    // viz-a: the lesson's checkpoints halt playback at their pauses and ask.
+    CheckpointController checkpoints(engine.store(), player);
+    checkpoints.attach(engine);
+    // ---- live: bookmarks follow each run's script; live mode is chosen before the first run.
+    if (QCoreApplication::organizationName().isEmpty()) {
+        QCoreApplication::setOrganizationName(QStringLiteral("Loopscope"));
+    }
+    Bookmarks bookmarks;
+    bookmarks.attach(engine);
+    RunComparison comparison;
+    if (parser.isSet(live_speed_option)) {
+        const double speed = parser.value(live_speed_option).toDouble();
+        engine.setLiveSpeed(speed);
+        player.setSpeed(speed);
+    }
+    engine.setLive(parser.isSet(live_option));
+    const QStringList compared = parser.values(compare_option);
+    if (!compared.isEmpty() && compared.size() != 2) {
+        std::fprintf(stderr, "loopscope: --compare takes two runs (give it twice)\n");
+        return 2;
+    }
+    // ---- end live
+
+    // ---- editor: what the code pane edits; after a crash, the unsaved text comes back.
+    ScriptDocument document(lessons.folder());
+    document.set_remembers(remembers || parser.isSet(print_text_option));
+    const QString restored = parser.positionalArguments().isEmpty() &&
+                                     !parser.isSet(scenario_option) &&
+                                     !parser.isSet(lesson_option) && document.remembers()
+                                 ? document.restore_session()
+                                 : QString();
+    // The file to run for `path`: a lesson the user changed runs as their copy.
+    const auto run_path_of = [&document](const QString& path) {
+        const QString run = document.open(path);
+        return run.isEmpty() ? path : run;
+    };
+    // ---- end editor
 
     const bool screenshot = parser.isSet(screenshot_option);
     constexpr std::chrono::milliseconds kLongestStillRun{20'000};
@@ -97,17 +264,61 @@ int main(int argc, char* argv[]) {
         parser.isSet(stop_after_option) ? std::chrono::milliseconds(static_cast<std::int64_t>(
                                               parser.value(stop_after_option).toDouble() * 1000))
                                         : kLongestStillRun;
-    const bool positioned = parser.isSet(position_option) || screenshot;
+    // ---- --benchmark: `loopscope --benchmark pan` runs its own million-event script.
+    const bool benchmark = parser.isSet(benchmark_option);
+    const bool benchmark_pan = benchmark &&
+                               parser.positionalArguments().value(0) == QStringLiteral("pan") &&
+                               !QFileInfo::exists(QStringLiteral("pan"));
+    AppBenchmark::Setup benchmark_setup;
+    benchmark_setup.mode = benchmark_pan ? AppBenchmark::Mode::Pan : AppBenchmark::Mode::Play;
+    if (parser.isSet(benchmark_seconds_option)) {
+        benchmark_setup.seconds = parser.value(benchmark_seconds_option).toDouble();
+    }
+    QTemporaryDir benchmark_dir;
+    if (benchmark_pan) {
+        const QString script = benchmark_dir.filePath(QStringLiteral("million_events.py"));
+        QFile file(script);
+        if (!benchmark_dir.isValid() || !file.open(QIODevice::WriteOnly)) {
+            std::fprintf(stderr, "loopscope: cannot write the benchmark script\n");
+            return 1;
+        }
+        file.write(QByteArray::fromStdString(AppBenchmark::million_event_script()));
+        file.close();
+        const std::size_t rss_before = AppBenchmark::resident_bytes();
+        engine.runScript(script);
+        engine.wait_until_finished();
+        benchmark_setup.trace_bytes = AppBenchmark::trace_memory_bytes(engine.store());
+        const std::size_t rss_after = AppBenchmark::resident_bytes();
+        benchmark_setup.rss_growth = rss_after > rss_before ? rss_after - rss_before : 0;
+        benchmark_setup.subject = QStringLiteral("pan: million_events.py");
+        player.pause();
+        player.seek(player.count());
+    }
+    // ---- end --benchmark
+    const bool positioned =
+        parser.isSet(position_option) || screenshot || export_request.any();  // share: exports
     // A file, else a scenario, else a lesson (lesson 1 by default), else the gather demo when
     // the lessons cannot be found.
     const QString lesson_path =
         lessons.pathOf(parser.isSet(lesson_option) ? parser.value(lesson_option).toInt() : 1);
-    if (!parser.positionalArguments().isEmpty()) {
-        engine.runScript(parser.positionalArguments().constFirst());
+    if (benchmark_pan) {
+        // Already run above.
+    } else if (!parser.positionalArguments().isEmpty() &&
+               parser.positionalArguments().constFirst().endsWith(
+                   QStringLiteral(".") + QString::fromLatin1(kRecordingSuffix))) {
+        // share: a recording replays without running anything.
+        if (!exporter.openRecording(parser.positionalArguments().constFirst())) {
+            std::fprintf(stderr, "loopscope: %s\n", qPrintable(exporter.message()));
+            return 1;
+        }
+    } else if (!parser.positionalArguments().isEmpty()) {
+        engine.runScript(run_path_of(parser.positionalArguments().constFirst()));  // editor
     } else if (parser.isSet(scenario_option)) {
         engine.runScenario(parser.value(scenario_option));
+    } else if (!restored.isEmpty()) {
+        engine.runScript(restored);  // editor: what the last session left unsaved
     } else if (!lesson_path.isEmpty()) {
-        engine.runScript(lesson_path);
+        engine.runScript(run_path_of(lesson_path));  // editor
     } else {
         engine.runScenario(QStringLiteral("gather"));
     }
@@ -116,13 +327,21 @@ int main(int argc, char* argv[]) {
     if (positioned) {
         // A script that never ends is stopped for its picture.
         engine.wait_until_finished(stop_after);
-        const int position = parser.value(position_option).toInt();
+        const QString seek_to = parser.value(position_option);
+        const int position = seek_to == QStringLiteral("end") ? -1 : seek_to.toInt();
         player.pause();
         player.seek(position < 0 || !parser.isSet(position_option) ? player.count() : position);
     }
 
     if (!positioned && parser.isSet(stop_after_option)) {
         QTimer::singleShot(stop_after, &engine, [&engine] { engine.stop(); });
+    }
+
+    // viz-a: --checkpoint ID opens that checkpoint's card at its pause (the run is over).
+    if (positioned && parser.isSet(checkpoint_option) &&
+        !checkpoints.askById(parser.value(checkpoint_option))) {
+        std::fprintf(stderr, "loopscope: no checkpoint '%s' with a pause in this run\n",
+                     qPrintable(parser.value(checkpoint_option)));
     }
 
     // The inspected task, by name, as of the playhead.
@@ -136,6 +355,21 @@ int main(int argc, char* argv[]) {
         }
     }
 
+    // ---- live: `--compare A --compare B` opens the comparison window alone.
+    if (compared.size() == 2) {
+        comparison.open(compared[0], compared[1]);
+        if (screenshot) {
+            // A still picture of both runs, the shared playhead halfway through the longer.
+            comparison.wait_until_finished(stop_after);
+            comparison.seekTime(comparison.endTime() / 2);
+        }
+    }
+    // ---- end live
+    // viz-b: glyphs as plain textured quads instead of distance fields. Without a GPU (Mesa
+    // llvmpipe, where the app is measured) the distance-field shader on every glyph was about a
+    // third of each frame's CPU (docs/PERFORMANCE.md, "The app"); the text stays crisp at the
+    // sizes we use, and presentation mode scales fonts, not items.
+    QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
     QQmlApplicationEngine qml;
     // Qt 6.4 has no loadFromModule: the module lives under this import path.
     qml.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -146,7 +380,16 @@ int main(int argc, char* argv[]) {
         {QStringLiteral("lessons"), QVariant::fromValue(&lessons)},
         {QStringLiteral("animated"), !screenshot},
         {QStringLiteral("selectedTask"), inspected},
+        {QStringLiteral("checkpoints"), QVariant::fromValue(&checkpoints)},
+        // live
+        {QStringLiteral("bookmarks"), QVariant::fromValue(&bookmarks)},
+        {QStringLiteral("comparison"), QVariant::fromValue(&comparison)},
+        {QStringLiteral("exporter"), QVariant::fromValue(&exporter)},  // share
+        {QStringLiteral("document"), QVariant::fromValue(&document)},  // editor
     };
+    if (remembers) {
+        WindowSettings::add_initial_properties(properties);  // share: --size (next) wins
+    }
     if (parser.isSet(size_option)) {
         const QStringList size = parser.value(size_option).split(QLatin1Char('x'));
         if (size.size() == 2) {
@@ -154,8 +397,24 @@ int main(int argc, char* argv[]) {
             properties.insert(QStringLiteral("height"), size[1].toInt());
         }
     }
+    // ---- live: the comparison window takes the main window's place with --compare.
+    if (compared.size() == 2) {
+        properties = QVariantMap{{QStringLiteral("comparison"), QVariant::fromValue(&comparison)},
+                                 {QStringLiteral("lessons"), QVariant::fromValue(&lessons)},
+                                 {QStringLiteral("animated"), !screenshot},
+                                 {QStringLiteral("visible"), true}};
+        if (parser.isSet(size_option)) {
+            const QStringList size = parser.value(size_option).split(QLatin1Char('x'));
+            if (size.size() == 2) {
+                properties.insert(QStringLiteral("width"), size[0].toInt());
+                properties.insert(QStringLiteral("height"), size[1].toInt());
+            }
+        }
+    }
+    // ---- end live
     qml.setInitialProperties(properties);
-    qml.load(QUrl(QStringLiteral("qrc:/qt/qml/Loopscope/Main.qml")));
+    qml.load(QUrl(compared.size() == 2 ? QStringLiteral("qrc:/qt/qml/Loopscope/CompareWindow.qml")
+                                       : QStringLiteral("qrc:/qt/qml/Loopscope/Main.qml")));
     if (qml.rootObjects().isEmpty()) {
         return 1;
     }
@@ -164,9 +423,47 @@ int main(int argc, char* argv[]) {
         return 1;
     }
 
+    // ---- share: the remembered theme (--theme, next, wins), exports, saving settings on quit.
+    exporter.set_window(window);
+    if (remembers) {
+        WindowSettings::restore(*window);
+        QObject::connect(&app, &QGuiApplication::aboutToQuit, window,
+                         [window, &player] { WindowSettings::save(*window, player); });
+    }
+    std::unique_ptr<CommandLineExport> command_line_export;
+    if (export_request.any()) {
+        command_line_export =
+            std::make_unique<CommandLineExport>(*window, exporter, export_request);
+    }
+    // ---- end share
+    // ---- live: the palette and presentation mode, before the first frame.
+    if (parser.isSet(theme_option)) {
+        QMetaObject::invokeMethod(window, "setTheme",
+                                  Q_ARG(QVariant, QVariant(parser.value(theme_option))));
+    }
+    if (parser.isSet(present_option) && compared.isEmpty()) {
+        QMetaObject::invokeMethod(window, "setPresenting", Q_ARG(QVariant, QVariant(true)));
+    }
+    // ---- end live
+    // ---- editor: the crash-recovery test's hooks.
+    if (parser.isSet(type_text_option)) {
+        type_into_editor_when_shown(*window, parser.value(type_text_option));
+    }
+    if (parser.isSet(print_text_option)) {
+        print_editor_text_when_shown(*window);
+    }
+    // ---- end editor
     std::unique_ptr<WindowScreenshot> saver;
     if (screenshot) {
         saver = std::make_unique<WindowScreenshot>(*window, parser.value(screenshot_option));
+    }
+    std::unique_ptr<AppBenchmark> benchmarker;
+    if (benchmark) {
+        if (benchmark_setup.subject.isEmpty()) {
+            benchmark_setup.subject = QStringLiteral("play: ") + engine.scenarioName();
+        }
+        benchmarker =
+            std::make_unique<AppBenchmark>(*window, engine, player, benchmark_setup, process_clock);
     }
     return QGuiApplication::exec();
 }

@@ -40,6 +40,8 @@ int Player::count() const {
 }
 
 Nanos Player::time_at(std::size_t position) const {
+    // A binding may ask between a new run clearing the store and the playhead's reset.
+    position = std::min(position, store_.size());
     return position == 0 ? 0 : store_.event(position - 1).time;
 }
 
@@ -188,6 +190,37 @@ void Player::stepIterationBack() {
     move_to(before == starts.begin() ? 0 : *std::prev(before) + 1);
 }
 
+// A task-line event "moves" its task when its line differs from the one the task stood at
+// just before it (line_of counts the events applied, so line_of(task, i) excludes event i).
+bool Player::moves_line(std::size_t index) const {
+    const trace::Event& event = store_.event(index);
+    return event.kind == trace::EventKind::TaskLine &&
+           static_cast<int>(event.value) != store_.line_of(event.subject, index);
+}
+
+void Player::stepLineForward() {
+    setFollowing(false);
+    for (std::size_t i = position_; i < store_.size(); ++i) {
+        if (moves_line(i)) {
+            move_to(i + 1);
+            return;
+        }
+    }
+    move_to(store_.size());
+}
+
+void Player::stepLineBack() {
+    setFollowing(false);
+    // The last line move strictly before the one the playhead stands just after.
+    for (std::size_t i = position_ < 2 ? 0 : position_ - 1; i-- > 0;) {
+        if (moves_line(i)) {
+            move_to(i + 1);
+            return;
+        }
+    }
+    move_to(0);
+}
+
 void Player::jumpToStart() {
     setFollowing(false);
     move_to(0);
@@ -200,6 +233,17 @@ void Player::jumpToEnd() {
 void Player::seekTime(double seconds) {
     const auto time = static_cast<Nanos>(std::llround(seconds * 1e9));
     seek(static_cast<int>(std::min(store_.first_event_at(time) + 1, store_.size())));
+}
+
+void Player::set_stops(std::vector<std::size_t> stops) {
+    std::sort(stops.begin(), stops.end());
+    stops.erase(std::unique(stops.begin(), stops.end()), stops.end());
+    stops_ = std::move(stops);
+}
+
+std::size_t Player::first_stop_in(std::size_t from, std::size_t to) const {
+    const auto stop = std::upper_bound(stops_.begin(), stops_.end(), from);
+    return stop != stops_.end() && *stop <= to ? *stop : to + 1;
 }
 
 void Player::on_frame() {
@@ -227,6 +271,13 @@ void Player::advance(double elapsed_seconds) {
         }
         instant_budget_ -= 1;
         ++target;
+    }
+    const std::size_t stop = first_stop_in(position_, target);
+    if (stop <= target) {
+        move_to(stop);
+        setPlaying(false);
+        emit stopReached(static_cast<int>(stop));
+        return;
     }
     move_to(target, true);
     if (position_ >= store_.size() && !run_live_ && playing_) {

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <vector>
 
 #include "trace/state.h"
 
@@ -66,6 +67,11 @@ public:
     // To the start of the next (previous) loop iteration.
     Q_INVOKABLE void stepIterationForward();
     Q_INVOKABLE void stepIterationBack();
+    // To just after the next (previous) `task-line` event that moves its task to another
+    // source line than the one it stood at: the code pane's marker of the task that just ran
+    // jumps to a new line.
+    Q_INVOKABLE void stepLineForward();
+    Q_INVOKABLE void stepLineBack();
     Q_INVOKABLE void jumpToStart();
     Q_INVOKABLE void jumpToEnd();
     Q_INVOKABLE void faster();
@@ -76,6 +82,11 @@ public:
     // Advances playback by `elapsed_seconds` of wall time (the frame timer calls it; tests
     // call it directly to play without waiting).
     void advance(double elapsed_seconds);
+
+    // Positions playback halts at (checkpoints' pause points). Playing from before a stop to
+    // or past it halts exactly there, pauses and emits stopReached(stop). Seeks and steps
+    // never halt: only playback through a stop does. Any order; duplicates are fine.
+    void set_stops(std::vector<std::size_t> stops);
 
     // Resets to an empty trace (a new run starts).
     void reset();
@@ -90,15 +101,23 @@ signals:
     void followingChanged();
     // The State changed (after every seek that moved the playhead).
     void stateChanged();
+    // Playback halted at a stop (set_stops) and paused.
+    void stopReached(int position);
 
 private:
     // Moves the playhead; a move that playback did not make also brings playback's clock to
     // the new place, so playing on after a step or a seek continues from there.
     void move_to(std::size_t position, bool by_playback = false);
     void on_frame();
+    // Whether event `index` is a task-line event that puts its task on another line.
+    bool moves_line(std::size_t index) const;
     Nanos time_at(std::size_t position) const;
 
+    // The first stop after `from` and at most `to`, or `to + 1` when none.
+    std::size_t first_stop_in(std::size_t from, std::size_t to) const;
+
     const TraceStore& store_;
+    std::vector<std::size_t> stops_;  // sorted
     trace::State state_;
     std::size_t position_ = 0;
     bool playing_ = false;

@@ -2,12 +2,20 @@
 
 #include <QQmlEngine>
 
+#include "checkpoint_controller.h"
 #include "engine.h"
+#include "exporter.h"  // share
+// live: bookmarks, comparing runs
+#include "bookmarks.h"
 #include "keyed_list_model.h"
 #include "lesson_library.h"
 #include "loop_stage.h"
 #include "player.h"
+#include "run_comparison.h"
 #include "timeline_item.h"
+// editor: highlighting, the edited document
+#include "python_highlighter.h"
+#include "script_document.h"
 
 namespace loopscope::app {
 
@@ -20,6 +28,15 @@ void register_qml_types() {
     qmlRegisterUncreatableType<LoopStage>(kUri, 1, 0, "LoopStage", made_by_app);
     qmlRegisterUncreatableType<LessonLibrary>(kUri, 1, 0, "LessonLibrary", made_by_app);
     qmlRegisterUncreatableType<KeyedListModel>(kUri, 1, 0, "KeyedListModel", made_by_app);
+    // live: bookmarks, comparing runs
+    qmlRegisterUncreatableType<Bookmarks>(kUri, 1, 0, "Bookmarks", made_by_app);
+    qmlRegisterUncreatableType<RunComparison>(kUri, 1, 0, "RunComparison", made_by_app);
+    qmlRegisterUncreatableType<CheckpointController>(kUri, 1, 0, "Checkpoints", made_by_app);
+    // editor: highlighting, the edited document
+    qmlRegisterType<PythonHighlighter>(kUri, 1, 0, "PythonHighlighter");
+    qmlRegisterUncreatableType<ScriptDocument>(kUri, 1, 0, "ScriptDocument", made_by_app);
+    // share: exports, recordings, video
+    qmlRegisterUncreatableType<Exporter>(kUri, 1, 0, "Exporter", made_by_app);
 }
 
 }  // namespace loopscope::app

@@ -1,9 +1,12 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "loop/clock.h"
 
 namespace loopscope {
 class EventLoop;
@@ -34,6 +37,16 @@ public:
     // What the script wrote outside any loop (before or after asyncio.run, or with none): it has
     // no event, but the console shows it. `stream`: 1 stdout, 2 stderr.
     virtual void untraced_output(int /*stream*/, std::string_view /*text*/) {}
+
+    // Whether the engine shows `loop`'s trace (the first asyncio.run's); the output of a loop
+    // it does not show goes to untraced_output instead.
+    virtual bool streams(const EventLoop& /*loop*/) const { return true; }
+    // Which clock the script's loops run on (live mode: the real one) and its speed.
+    virtual ClockKind clock_kind() const { return ClockKind::Virtual; }
+    virtual double clock_speed() const { return 1.0; }
+    // Each loop's clock passes through here before the loop gets it (AsyncioObserver::
+    // wrap_clock): the engine keeps a handle on a real clock to change its speed mid-run.
+    virtual std::unique_ptr<Clock> wrap_clock(std::unique_ptr<Clock> clock) { return clock; }
 };
 
 // A script that ended with a non-zero exit code (docs/SCRIPTS.md: 1 uncaught exception or

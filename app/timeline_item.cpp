@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "loop_stage.h"
+#include "timeline_geometry.h"
 #include "trace_store.h"
 
 namespace loopscope::app {
@@ -84,30 +85,28 @@ QColor status_colour(TaskStatus status, double hue) {
     return Qt::gray;
 }
 
-// Two triangles per rectangle, coloured per vertex.
-void add_rect(std::vector<QSGGeometry::ColoredPoint2D>& out, double x0, double y0, double x1,
-              double y1, const QColor& colour) {
-    const auto r = static_cast<uchar>(colour.red());
-    const auto g = static_cast<uchar>(colour.green());
-    const auto b = static_cast<uchar>(colour.blue());
-    const auto a = static_cast<uchar>(colour.alpha());
-    const auto fx0 = static_cast<float>(x0);
-    const auto fy0 = static_cast<float>(y0);
-    const auto fx1 = static_cast<float>(x1);
-    const auto fy1 = static_cast<float>(y1);
-    QSGGeometry::ColoredPoint2D p{};
-    p.set(fx0, fy0, r, g, b, a);
-    out.push_back(p);
-    p.set(fx1, fy0, r, g, b, a);
-    out.push_back(p);
-    p.set(fx0, fy1, r, g, b, a);
-    out.push_back(p);
-    p.set(fx1, fy0, r, g, b, a);
-    out.push_back(p);
-    p.set(fx1, fy1, r, g, b, a);
-    out.push_back(p);
-    p.set(fx0, fy1, r, g, b, a);
-    out.push_back(p);
+// Marks and links: how close (in pixels) two of a kind may be drawn on one lane before the
+// later ones merge into the first (docs/APP.md, "Timeline marks").
+constexpr double kMarkBin = 8;
+constexpr double kLinkBin = 4;
+// Links are left out when one pixel column spans more events than this: they would be a solid
+// wall of lines, and finding them would cost more than the frame.
+constexpr double kMaxEventsPerPixelForLinks = 64;
+// At most this many links of one merged column are drawn (they share an x; the rest are
+// covered by them), and at most this many marks are looked at per lane per frame.
+constexpr std::size_t kMaxLinksPerColumn = 64;
+constexpr std::size_t kMaxMarksScanned = 4096;
+
+QColor link_colour(TaskLanes::LinkKind kind) {
+    switch (kind) {
+        case TaskLanes::LinkKind::Await:
+            return QColor(0x4d, 0x5e, 0x70);
+        case TaskLanes::LinkKind::Wake:
+            return QColor(0x1a, 0x8f, 0x3c);
+        case TaskLanes::LinkKind::Cancel:
+            return QColor(0xd0, 0x6f, 0x1a);
+    }
+    return Qt::gray;
 }
 
 }  // namespace
@@ -351,6 +350,226 @@ void TimelineItem::geometryChange(const QRectF& new_geometry, const QRectF& old_
     update();
 }
 
+double TimelineItem::axis_of_event(std::uint32_t event) const {
+    return time_axis_ ? nanos_to_seconds(engine_->store().event(event).time)
+                      : static_cast<double>(event) + 0.5;
+}
+
+double TimelineItem::lane_top(std::size_t lane) const {
+    return static_cast<double>(lane) * lane_height_ - lane_offset_;
+}
+
+TimelineItem::LaneRange TimelineItem::visible_lanes() const {
+    const std::size_t count = engine_ != nullptr ? engine_->store().lanes().lanes().size() : 0;
+    const auto first =
+        std::min(count, static_cast<std::size_t>(std::max(0.0, lane_offset_ / lane_height_)));
+    const auto end =
+        std::min(count, static_cast<std::size_t>(
+                            std::max(0.0, std::ceil((lane_offset_ + height()) / lane_height_))));
+    return LaneRange{first, std::max(first, end)};
+}
+
+double TimelineItem::events_per_pixel() const {
+    if (!time_axis_) {
+        return (view_end_ - view_start_) / std::max(width(), 1.0);
+    }
+    const TraceStore& store = engine_->store();
+    const auto at = [&store](double seconds) {
+        return static_cast<double>(
+            store.first_event_at(static_cast<Nanos>(std::llround(std::max(0.0, seconds) * 1e9))));
+    };
+    return (at(view_end_) - at(view_start_)) / std::max(width(), 1.0);
+}
+
+int TimelineItem::draw_segments(TimelineGeometry& shapes, const TaskLanes::Lane& lane, double top,
+                                double bottom) const {
+    const TraceStore& store = engine_->store();
+    const double hue = task_hue(lane.task);
+    const double axis_per_pixel = (view_end_ - view_start_) / width();
+    const std::size_t event_count = store.size();
+    const Nanos end_time = store.end_time();
+    int rects = 0;
+    // The first segment still going at the view's start.
+    std::size_t s = 0;
+    if (!time_axis_) {
+        s = TaskLanes::segment_at(lane,
+                                  static_cast<std::size_t>(std::max(0.0, std::floor(view_start_))));
+    } else {
+        const std::size_t first = store.first_event_at(
+            static_cast<Nanos>(std::llround(std::max(0.0, view_start_) * 1e9)));
+        s = TaskLanes::segment_at(lane, first == 0 ? 0 : first - 1);
+    }
+    bool bucket_open = false;
+    double bucket_column = 0;
+    TaskStatus bucket_status = TaskStatus::Done;
+    const auto flush_bucket = [&] {
+        if (!bucket_open) {
+            return;
+        }
+        const double h = (bottom - top) * height_share(bucket_status);
+        shapes.rect(bucket_column, bottom - h, bucket_column + 1, bottom,
+                    status_colour(bucket_status, hue));
+        ++rects;
+        bucket_open = false;
+    };
+    for (; s < lane.segments.size(); ++s) {
+        const TaskLanes::Segment& segment = lane.segments[s];
+        const bool last = s + 1 == lane.segments.size();
+        double begin = 0;
+        double end = 0;
+        if (time_axis_) {
+            begin = nanos_to_seconds(store.event(segment.begin_event).time);
+            end = nanos_to_seconds(last ? end_time
+                                        : store.event(lane.segments[s + 1].begin_event).time);
+        } else {
+            begin = static_cast<double>(segment.begin_event);
+            end = static_cast<double>(last ? event_count : lane.segments[s + 1].begin_event);
+        }
+        if (begin > view_end_) {
+            break;
+        }
+        const double x0 = std::max(0.0, (begin - view_start_) / axis_per_pixel);
+        const double x1 = std::min(width(), (end - view_start_) / axis_per_pixel);
+        if (x1 < 0) {
+            continue;
+        }
+        if (x1 - x0 >= 1) {
+            flush_bucket();
+            const double h = (bottom - top) * height_share(segment.status);
+            shapes.rect(x0, bottom - h, x1, bottom, status_colour(segment.status, hue));
+            ++rects;
+            continue;
+        }
+        // Narrower than a pixel: merge into this pixel column.
+        const double column = std::floor(x0);
+        if (bucket_open && column == bucket_column) {
+            if (priority(segment.status) > priority(bucket_status)) {
+                bucket_status = segment.status;
+            }
+            continue;
+        }
+        flush_bucket();
+        bucket_open = true;
+        bucket_column = column;
+        bucket_status = segment.status;
+    }
+    flush_bucket();
+    return rects;
+}
+
+int TimelineItem::draw_marks(TimelineGeometry& shapes, const TaskLanes::Lane& lane, double top,
+                             double bottom) const {
+    const double axis_per_pixel = (view_end_ - view_start_) / width();
+    const double radius = std::clamp((bottom - top) / 2 - 1, 3.0, 7.0);
+    const double cy = (top + bottom) / 2;
+    const QColor cancel = status_colour(TaskStatus::Cancelled, 0);
+    const QColor failed = status_colour(TaskStatus::Failed, 0);
+    const QColor halo(255, 255, 255, 235);
+    // The first mark that can show: a glyph's radius left of the view.
+    const double from_axis = view_start_ - (radius + 1) * axis_per_pixel;
+    auto it = std::lower_bound(lane.marks.begin(), lane.marks.end(), from_axis,
+                               [this](const TaskLanes::Mark& mark, double axis) {
+                                   return axis_of_event(mark.event) < axis;
+                               });
+    // Per kind, the x of the last glyph drawn: a mark closer than kMarkBin to it merges.
+    double last_x[3] = {-1e9, -1e9, -1e9};
+    int drawn = 0;
+    for (std::size_t scanned = 0; it != lane.marks.end() && scanned < kMaxMarksScanned;
+         ++it, ++scanned) {
+        const double x = (axis_of_event(it->event) - view_start_) / axis_per_pixel;
+        if (x > width() + radius + 1) {
+            break;
+        }
+        double& last = last_x[static_cast<int>(it->kind)];
+        if (x - last < kMarkBin) {
+            continue;
+        }
+        last = x;
+        ++drawn;
+        const double reach = radius * 0.68;  // the slash and the cross reach the rim
+        switch (it->kind) {
+            case TaskLanes::MarkKind::CancelRequested:  // ⊘ hollow: asked to stop
+                shapes.disc(x, cy, radius + 1, 0, halo);
+                shapes.disc(x, cy, radius, radius - 2, cancel);
+                shapes.line(x - reach, cy + reach, x + reach, cy - reach, 2, cancel);
+                break;
+            case TaskLanes::MarkKind::CancelDelivered:  // ⊘ solid: CancelledError thrown in
+                shapes.disc(x, cy, radius + 1, 0, halo);
+                shapes.disc(x, cy, radius, 0, cancel);
+                shapes.line(x - reach, cy + reach, x + reach, cy - reach, 2, halo);
+                break;
+            case TaskLanes::MarkKind::Failed:  // ✗: ended with an exception
+                shapes.disc(x, cy, radius + 1, 0, halo);
+                shapes.line(x - reach, cy - reach, x + reach, cy + reach, 2.5, failed);
+                shapes.line(x - reach, cy + reach, x + reach, cy - reach, 2.5, failed);
+                break;
+        }
+    }
+    return drawn;
+}
+
+int TimelineItem::draw_links(TimelineGeometry& shapes, LaneRange visible) const {
+    const TaskLanes& lanes = engine_->store().lanes();
+    const auto& links = lanes.links();
+    const double axis_per_pixel = (view_end_ - view_start_) / width();
+    const double half = (lane_height_ - 2) / 2;
+    const auto centre = [&](std::uint32_t lane) { return lane_top(lane) + half; };
+    const auto shown = [&](std::uint32_t lane) {
+        return lane >= visible.first && lane < visible.end;
+    };
+    const auto x_of_link = [&](std::uint32_t index) {
+        const TaskLanes::Link& link = links[index];
+        return (axis_of_event(link.event) - view_start_) / axis_per_pixel;
+    };
+    int drawn = 0;
+    for (std::size_t l = visible.first; l < visible.end; ++l) {
+        const auto& mine = lanes.lanes()[l].links;
+        auto it =
+            std::lower_bound(mine.begin(), mine.end(), -2.0,
+                             [&](std::uint32_t index, double x) { return x_of_link(index) < x; });
+        while (it != mine.end()) {
+            const double x = x_of_link(*it);
+            if (x > width() + 2) {
+                break;
+            }
+            // Every link of this lane within kLinkBin pixels is drawn at this x: they overlap
+            // into one vertical stroke with a head at each target (a gather's fan).
+            const double bin_end = x + kLinkBin;
+            bool any = false;
+            std::size_t looked = 0;
+            auto next = it;
+            for (; next != mine.end() && x_of_link(*next) < bin_end; ++next) {
+                if (looked++ >= kMaxLinksPerColumn) {
+                    continue;
+                }
+                const TaskLanes::Link& link = links[*next];
+                // Drawn once: from its source lane, or from its target's when the source is
+                // out of sight.
+                if (link.from != l && shown(link.from)) {
+                    continue;
+                }
+                const QColor colour = link_colour(link.kind);
+                const double y0 = std::clamp(centre(link.from), -4.0, height() + 4);
+                const double y1 = std::clamp(centre(link.to), -4.0, height() + 4);
+                const double tip = y1 + (y1 > y0 ? -half * 0.6 : half * 0.6);
+                shapes.line(x, y0, x, tip, link.kind == TaskLanes::LinkKind::Await ? 1.5 : 2,
+                            colour);
+                if (shown(link.to)) {
+                    shapes.head(x, y0, x, tip, std::min(7.0, half), colour);
+                }
+                if (shown(link.from)) {
+                    shapes.disc(x, y0, 2.5, 0, colour);
+                }
+                any = true;
+            }
+            drawn += any ? 1 : 0;
+            // Whatever the scan skipped past the cap is still before bin_end: jump over it.
+            it = next;
+        }
+    }
+    return drawn;
+}
+
 QSGNode* TimelineItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData* /*data*/) {
     auto* node = static_cast<QSGGeometryNode*>(old);
     if (node == nullptr) {
@@ -363,118 +582,47 @@ QSGNode* TimelineItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData* /*data
         node->setFlag(QSGNode::OwnsMaterial);
     }
 
-    std::vector<QSGGeometry::ColoredPoint2D> vertices;
+    vertices_.clear();
+    TimelineGeometry shapes(vertices_);
     int rects = 0;
+    int marks = 0;
+    int links = 0;
+    bool links_shown = false;
     if (engine_ != nullptr && width() > 0) {
-        const TraceStore& store = engine_->store();
-        const auto& lanes = store.lanes().lanes();
-        const double axis_per_pixel = (view_end_ - view_start_) / width();
-        const auto first_lane =
-            static_cast<std::size_t>(std::max(0.0, lane_offset_ / lane_height_));
-        const std::size_t event_count = store.size();
-        const Nanos end_time = store.end_time();
-        for (std::size_t l = first_lane; l < lanes.size(); ++l) {
-            const double top = static_cast<double>(l) * lane_height_ - lane_offset_;
-            if (top > height()) {
-                break;
-            }
-            const TaskLanes::Lane& lane = lanes[l];
-            const double hue = task_hue(lane.task);
-            const double bottom = top + lane_height_ - 2;  // a gap between lanes
-            // The first segment still going at the view's start.
-            std::size_t s = 0;
-            if (!time_axis_) {
-                s = TaskLanes::segment_at(
-                    lane, static_cast<std::size_t>(std::max(0.0, std::floor(view_start_))));
-            } else {
-                const std::size_t first = store.first_event_at(
-                    static_cast<Nanos>(std::llround(std::max(0.0, view_start_) * 1e9)));
-                s = TaskLanes::segment_at(lane, first == 0 ? 0 : first - 1);
-            }
-            bool bucket_open = false;
-            double bucket_column = 0;
-            TaskStatus bucket_status = TaskStatus::Done;
-            const auto flush_bucket = [&] {
-                if (!bucket_open) {
-                    return;
-                }
-                const double h = (bottom - top) * height_share(bucket_status);
-                add_rect(vertices, bucket_column, bottom - h, bucket_column + 1, bottom,
-                         status_colour(bucket_status, hue));
-                ++rects;
-                bucket_open = false;
-            };
-            for (; s < lane.segments.size(); ++s) {
-                const TaskLanes::Segment& segment = lane.segments[s];
-                const bool last = s + 1 == lane.segments.size();
-                double begin = 0;
-                double end = 0;
-                if (time_axis_) {
-                    begin = nanos_to_seconds(segment.begin_time);
-                    end = nanos_to_seconds(last ? end_time : lane.segments[s + 1].begin_time);
-                } else {
-                    begin = static_cast<double>(segment.begin_event);
-                    end =
-                        static_cast<double>(last ? event_count : lane.segments[s + 1].begin_event);
-                }
-                if (begin > view_end_) {
-                    break;
-                }
-                double x0 = std::max(0.0, (begin - view_start_) / axis_per_pixel);
-                double x1 = std::min(width(), (end - view_start_) / axis_per_pixel);
-                if (x1 < 0) {
-                    continue;
-                }
-                if (x1 - x0 >= 1) {
-                    flush_bucket();
-                    const double h = (bottom - top) * height_share(segment.status);
-                    add_rect(vertices, x0, bottom - h, x1, bottom,
-                             status_colour(segment.status, hue));
-                    ++rects;
-                    continue;
-                }
-                // Narrower than a pixel: merge into this pixel column.
-                const double column = std::floor(x0);
-                if (bucket_open && column == bucket_column) {
-                    if (priority(segment.status) > priority(bucket_status)) {
-                        bucket_status = segment.status;
-                    }
-                    continue;
-                }
-                flush_bucket();
-                bucket_open = true;
-                bucket_column = column;
-                bucket_status = segment.status;
-                x1 = x0;
-            }
-            flush_bucket();
-            // Cancel requests: a tick over the lane, at least a pixel wide, wherever they fall.
-            for (const TaskLanes::Mark& mark : lane.cancel_marks) {
-                const double at = time_axis_ ? nanos_to_seconds(mark.time)
-                                             : static_cast<double>(mark.event) + 0.5;
-                const double x = (at - view_start_) / axis_per_pixel;
-                if (x < -2 || x > width() + 2) {
-                    continue;
-                }
-                add_rect(vertices, x - 1.5, top, x + 1.5, bottom,
-                         status_colour(TaskStatus::Cancelled, hue));
-                ++rects;
-            }
+        const auto& lanes = engine_->store().lanes().lanes();
+        const LaneRange visible = visible_lanes();
+        // Segments first, then the links over them, then the marks on top of everything.
+        for (std::size_t l = visible.first; l < visible.end; ++l) {
+            const double top = lane_top(l);
+            rects += draw_segments(shapes, lanes[l], top, top + lane_height_ - 2);
+        }
+        links_shown = events_per_pixel() <= kMaxEventsPerPixelForLinks;
+        if (links_shown) {
+            links = draw_links(shapes, visible);
+        }
+        for (std::size_t l = visible.first; l < visible.end; ++l) {
+            const double top = lane_top(l);
+            marks += draw_marks(shapes, lanes[l], top, top + lane_height_ - 2);
         }
         if (player_ != nullptr) {
             const double x = xOfPosition(player_->position());
             if (x >= -2 && x <= width() + 2) {
-                add_rect(vertices, x - 1, 0, x + 1, height(), QColor(0x1f, 0x23, 0x28));
+                shapes.rect(x - 1, 0, x + 1, height(), QColor(0x1f, 0x23, 0x28));
+                ++rects;
             }
         }
     }
 
     QSGGeometry* geometry = node->geometry();
-    geometry->allocate(static_cast<int>(vertices.size()));
-    std::copy(vertices.begin(), vertices.end(), geometry->vertexDataAsColoredPoint2D());
+    geometry->allocate(static_cast<int>(vertices_.size()));
+    std::copy(vertices_.begin(), vertices_.end(), geometry->vertexDataAsColoredPoint2D());
     node->markDirty(QSGNode::DirtyGeometry);
-    if (merged_rects_ != rects) {
+    if (merged_rects_ != rects || marks_drawn_ != marks || links_drawn_ != links ||
+        links_shown_ != links_shown) {
         merged_rects_ = rects;
+        marks_drawn_ = marks;
+        links_drawn_ = links;
+        links_shown_ = links_shown;
         // Rendering may run on the scene graph thread: tell QML from the GUI thread.
         QMetaObject::invokeMethod(this, &TimelineItem::rendered, Qt::QueuedConnection);
     }

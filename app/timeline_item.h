@@ -2,15 +2,20 @@
 
 #include <QPointer>
 #include <QQuickItem>
+#include <QSGGeometry>
 #include <QStringList>
 #include <QVariantList>
+#include <vector>
 
 #include "engine.h"
 #include "player.h"
+#include "task_lanes.h"
 
 class QSGGeometryNode;
 
 namespace loopscope::app {
+
+class TimelineGeometry;
 
 // The timeline: one lane per task, coloured by the task's status over the run, and the
 // playhead. Like Qt Creator's TimelineRenderer it is one scene-graph item that draws only the
@@ -23,6 +28,13 @@ namespace loopscope::app {
 // time on the virtual clock) or loop time (`timeAxis`). viewStart/viewEnd are the visible range
 // in axis units (events, or seconds). Wheel zooms around the pointer, drag pans, a click seeks;
 // W/S zoom, A/D pan, '.' / ',' step to the next / previous event (Perfetto's keys).
+//
+// Over the lanes it draws the causes (TaskLanes' marks and links): ⊘ hollow where a cancel was
+// requested, ⊘ solid where CancelledError was thrown in, ✗ where a task failed; a vertical
+// arrow from a task to the task it awaits (slate), from the task whose step woke another to it
+// (green), from a canceller to the task it cancels (orange). Marks of one kind closer than 8 px
+// on a lane merge into the first; links closer than 4 px on a lane share one stroke; links are
+// left out while a pixel spans more than 64 events (`linksShown`).
 class TimelineItem : public QQuickItem {
     Q_OBJECT
     Q_PROPERTY(loopscope::app::Engine* engine READ engine WRITE setEngine NOTIFY engineChanged)
@@ -38,6 +50,9 @@ class TimelineItem : public QQuickItem {
     Q_PROPERTY(QVariantList laneTasks READ laneTasks NOTIFY lanesChanged)
     Q_PROPERTY(bool followEnd READ followEnd WRITE setFollowEnd NOTIFY viewChanged)
     Q_PROPERTY(int mergedRects READ mergedRects NOTIFY rendered)
+    Q_PROPERTY(int marksDrawn READ marksDrawn NOTIFY rendered)
+    Q_PROPERTY(int linksDrawn READ linksDrawn NOTIFY rendered)
+    Q_PROPERTY(bool linksShown READ linksShown NOTIFY rendered)
 
 public:
     explicit TimelineItem(QQuickItem* parent = nullptr);
@@ -62,6 +77,11 @@ public:
     void setFollowEnd(bool follow);
     // Rectangles drawn in the last frame (tests check that merging bounds them).
     int mergedRects() const { return merged_rects_; }
+    // Marks (after merging) and link strokes drawn in the last frame; whether links were drawn
+    // at all (not while the view is too dense for them).
+    int marksDrawn() const { return marks_drawn_; }
+    int linksDrawn() const { return links_drawn_; }
+    bool linksShown() const { return links_shown_; }
 
     // Shows [start, end) in axis units.
     Q_INVOKABLE void setView(double start, double end);
@@ -97,7 +117,22 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    struct LaneRange {
+        std::size_t first = 0;
+        std::size_t end = 0;  // one past the last lane in sight
+    };
+
     void on_trace_grew();
+    LaneRange visible_lanes() const;
+    double lane_top(std::size_t lane) const;
+    // Where a mark or a link at this event sits on the axis (the middle of its event's column).
+    double axis_of_event(std::uint32_t event) const;
+    double events_per_pixel() const;
+    int draw_segments(TimelineGeometry& shapes, const TaskLanes::Lane& lane, double top,
+                      double bottom) const;
+    int draw_marks(TimelineGeometry& shapes, const TaskLanes::Lane& lane, double top,
+                   double bottom) const;
+    int draw_links(TimelineGeometry& shapes, LaneRange visible) const;
     double axis_end() const;  // the whole trace in axis units
     double axis_of_position(std::size_t position) const;
     double x_of(double axis) const;
@@ -113,6 +148,11 @@ private:
     double lane_offset_ = 0;
     int known_lanes_ = 0;
     int merged_rects_ = 0;
+    int marks_drawn_ = 0;
+    int links_drawn_ = 0;
+    bool links_shown_ = false;
+    // Reused frame to frame, so drawing allocates nothing once it has grown.
+    std::vector<QSGGeometry::ColoredPoint2D> vertices_;
     // Mouse: a press that moves is a pan, one that does not is a seek.
     double press_x_ = 0;
     double last_x_ = 0;

@@ -22,6 +22,7 @@ void TraceStore::reset() {
     task_lines_.clear();
     timer_armed_at_.clear();
     lanes_.clear();
+    untraced_.clear();
 }
 
 void TraceStore::append(TraceBatch&& batch) {
@@ -74,6 +75,7 @@ void TraceStore::add_output(std::size_t index, const trace::Event& event) {
 }
 
 void TraceStore::add_untraced_output(std::size_t after_events, int stream, std::string_view text) {
+    untraced_.push_back({after_events, stream, std::string(text)});
     const std::size_t events = std::min(after_events, size());
     add_output_text(events == 0 ? 0 : events - 1, 0, stream == 2, text);
 }

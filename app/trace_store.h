@@ -42,6 +42,13 @@ public:
     // (0 when there is none). `stream`: 1 stdout, 2 stderr. Written after `after_events` events
     // of the run (at most size()): the line belongs to the last of them.
     void add_untraced_output(std::size_t after_events, int stream, std::string_view text);
+    // share: everything add_untraced_output was given, in order (a recording keeps it).
+    struct UntracedOutput {
+        std::size_t after_events = 0;
+        int stream = 1;
+        std::string text;
+    };
+    const std::vector<UntracedOutput>& untraced_output() const { return untraced_; }
 
     std::size_t size() const { return recorder_->size(); }
     const trace::Event& event(std::size_t index) const { return recorder_->events()[index]; }
@@ -83,6 +90,7 @@ private:
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::size_t, int>>> task_lines_;
     std::unordered_map<std::uint32_t, Nanos> timer_armed_at_;
     TaskLanes lanes_;
+    std::vector<UntracedOutput> untraced_;  // share: for recordings
 };
 
 }  // namespace loopscope::app

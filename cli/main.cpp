@@ -4,12 +4,16 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#if defined(LOOPSCOPE_HAS_MIMALLOC)
+#include <mimalloc.h>
+#endif
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -23,8 +27,10 @@
 #include "event_log_printer.h"
 #include "script/modules/asyncio_state.h"
 #include "script/modules/script_modules.h"
+#include "script/objects/default_limits.h"
 #include "script/objects/runtime.h"
 #include "script/vm/interpreter.h"
+#include "script/vm/vm.h"
 
 #ifndef LOOPSCOPE_VERSION
 #define LOOPSCOPE_VERSION "0.0.0"
@@ -53,17 +59,68 @@ void on_interrupt(int) {
 // plus the limit; an allocation beyond it ends the run with exit code 4. The handler may not
 // allocate, so it writes with write(2) and leaves with _exit.
 std::size_t memory_limit_mb = 0;
+// The script's runtime while it runs, so that the message can name the line that allocated
+// (reading the VM's current frame allocates nothing).
+script::Runtime* running_runtime = nullptr;
 
 void on_out_of_memory() {
+    const int line = running_runtime != nullptr ? script::vm::current_line(*running_runtime) : 0;
     char message[160];
-    const int length = std::snprintf(
-        message, sizeof message,
-        "Loopscope stopped the script: it used more than %zu MB of memory\n", memory_limit_mb);
+    const int length =
+        line > 0 ? std::snprintf(message, sizeof message,
+                                 "Loopscope stopped the script: it used more than %zu MB of "
+                                 "memory (line %d)\n",
+                                 memory_limit_mb, line)
+                 : std::snprintf(message, sizeof message,
+                                 "Loopscope stopped the script: it used more than %zu MB of "
+                                 "memory\n",
+                                 memory_limit_mb);
     if (length > 0) {
         (void)!::write(2, message, static_cast<std::size_t>(length));
     }
     std::_Exit(kExitLimit);
 }
+
+#if defined(LOOPSCOPE_HAS_MIMALLOC)
+// mimalloc reports a failed allocation here first, then aborts instead of calling the new
+// handler: under the limit, out of memory is the limit.
+void on_allocator_error(int error, void*) {
+    if (error == ENOMEM && memory_limit_mb > 0) {
+        on_out_of_memory();
+    }
+}
+#endif
+
+// Not every allocation goes through operator new's handler: the trace's chunks come from
+// aligned_alloc, whose failure is thrown as std::bad_alloc, often where nothing can catch it.
+// Under the memory limit that is the limit too, not a crash.
+void on_terminate() {
+    if (memory_limit_mb > 0) {
+        if (const std::exception_ptr error = std::current_exception()) {
+            try {
+                std::rethrow_exception(error);
+            } catch (const std::bad_alloc&) {
+                on_out_of_memory();
+            } catch (...) {
+            }
+        }
+    }
+    std::abort();
+}
+
+// AddressSanitizer reserves terabytes of shadow memory, and its allocator reports exhaustion
+// itself: an address-space cap cannot work there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSpaceLimitWorks = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSpaceLimitWorks = false;
+#else
+constexpr bool kAddressSpaceLimitWorks = true;
+#endif
+#else
+constexpr bool kAddressSpaceLimitWorks = true;
+#endif
 
 std::size_t current_address_space_bytes() {
     std::ifstream status("/proc/self/status");
@@ -77,7 +134,7 @@ std::size_t current_address_space_bytes() {
 }
 
 void limit_memory(std::int64_t megabytes) {
-    if (megabytes <= 0) {
+    if (megabytes <= 0 || !kAddressSpaceLimitWorks) {
         return;
     }
     memory_limit_mb = static_cast<std::size_t>(megabytes);
@@ -88,6 +145,10 @@ void limit_memory(std::int64_t megabytes) {
     rlimit cap{limit, limit};
     ::setrlimit(RLIMIT_AS, &cap);
     std::set_new_handler(on_out_of_memory);
+    std::set_terminate(on_terminate);
+#if defined(LOOPSCOPE_HAS_MIMALLOC)
+    mi_register_error(on_allocator_error, nullptr);
+#endif
 }
 
 struct RunOptions {
@@ -98,10 +159,11 @@ struct RunOptions {
     std::string trace_file;
     bool events = false;
     bool timeline = false;
-    std::int64_t max_instructions = 0;
-    std::int64_t max_tasks = 0;
-    std::int64_t max_memory_mb = 0;
-    int recursion_limit = 1000;
+    // On by default (docs/LIMITS.md): a runaway script stops with a message; 0 turns one off.
+    std::int64_t max_instructions = script::DefaultLimits::kInstructions;
+    std::int64_t max_tasks = script::DefaultLimits::kTasks;
+    std::int64_t max_memory_mb = script::DefaultLimits::kMemoryMegabytes;
+    int recursion_limit = script::DefaultLimits::kRecursion;
 };
 
 // Where the script's output goes: straight through to our stdout/stderr, in the order it was
@@ -147,6 +209,7 @@ int run(const RunOptions& options) {
     {
         script::Runtime rt;
         stop_flag = &rt.stop_requested;
+        running_runtime = &rt;
         std::signal(SIGINT, on_interrupt);
         limit_memory(options.max_memory_mb);
         rt.limits.recursion = options.recursion_limit;
@@ -187,6 +250,7 @@ int run(const RunOptions& options) {
         exit_code = interpreter.run_file(options.script);
         std::cout.flush();
         stop_flag = nullptr;
+        running_runtime = nullptr;
     }
     if (trace_writer) {
         trace_writer->finish();
@@ -214,11 +278,16 @@ int main(int argc, char** argv) {
     app.add_flag("--timeline", options.timeline,
                  "Print an ASCII timeline of the tasks after each asyncio.run");
     app.add_option("--max-instructions", options.max_instructions,
-                   "Stop the script after N instructions (exit code 4)")
+                   "Stop the script after N instructions (exit code 4; 0: no limit)")
+        ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
-    app.add_option("--max-tasks", options.max_tasks, "Stop the script at N tasks (exit code 4)")
+    app.add_option("--max-tasks", options.max_tasks,
+                   "Stop the script when it creates more than N tasks (exit code 4; 0: no limit)")
+        ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
-    app.add_option("--max-memory", options.max_memory_mb, "Memory limit in MB (exit code 4)")
+    app.add_option("--max-memory", options.max_memory_mb,
+                   "Memory limit in MB (exit code 4; 0: no limit; none under AddressSanitizer)")
+        ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
     app.add_option("--recursion-limit", options.recursion_limit,
                    "Python's recursion limit (default 1000)")

@@ -22,6 +22,16 @@ ApplicationWindow {
     property bool presenting: false
     // The task the inspector shows (0: none): picked on the stage or on the timeline.
     property int selectedTask: 0
+    // viz-a: the lesson's checkpoints (null: none, e.g. in tests that load only the views).
+    property Checkpoints checkpoints: null
+    // live: the instructor's bookmarks on this run, and the two-run comparison window's runs
+    // (null: none, e.g. in tests that load only the views).
+    property Bookmarks bookmarks: null
+    property RunComparison comparison: null
+    // share: pictures, the Chrome trace, recordings, video (null: none, e.g. in view tests).
+    property Exporter exporter: null
+    // editor: the edited script (user copies of lessons, autosave, recovery; null: a viewer).
+    property ScriptDocument document: null
 
     width: 1440
     height: 900
@@ -30,17 +40,35 @@ ApplicationWindow {
     visible: true
     title: "Loopscope — " + engine.scenarioName
     color: Theme.page
+    // live: the controls (buttons, boxes, sliders) follow the palette. (Not the scale: a window
+    // font binding makes CodeView's reset Dialog report a binding loop when it changes.)
+    palette.window: Theme.panel
+    palette.windowText: Theme.ink
+    palette.base: Theme.panel
+    palette.alternateBase: Theme.subtle
+    palette.text: Theme.ink
+    palette.button: Theme.darkGround ? Theme.subtle : "#f0f0f0"
+    palette.buttonText: Theme.ink
+    palette.brightText: Theme.ink
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.darkGround ? "#000000" : "#ffffff"
+    palette.mid: Theme.panelEdge
+    palette.dark: Theme.faintInk
+    palette.light: Theme.subtleAlt
+    palette.midlight: Theme.subtle
 
     // The step buttons and the arrow keys move by this unit.
     property string granularity: "event"
     function stepForward() {
         if (granularity === "task step") player.stepTaskForward()
         else if (granularity === "iteration") player.stepIterationForward()
+        else if (granularity === "line") player.stepLineForward()
         else player.stepForward()
     }
     function stepBack() {
         if (granularity === "task step") player.stepTaskBack()
         else if (granularity === "iteration") player.stepIterationBack()
+        else if (granularity === "line") player.stepLineBack()
         else player.stepBack()
     }
 
@@ -51,15 +79,29 @@ ApplicationWindow {
     Shortcut { sequence: "Shift+Left"; onActivated: root.player.stepIterationBack() }
     Shortcut { sequence: "Ctrl+Right"; onActivated: root.player.stepTaskForward() }
     Shortcut { sequence: "Ctrl+Left"; onActivated: root.player.stepTaskBack() }
+    // viz-a: by source line; K turns the lesson's checkpoints on and off (presenters).
+    Shortcut { sequence: "Ctrl+Shift+Right"; onActivated: root.player.stepLineForward() }
+    Shortcut { sequence: "Ctrl+Shift+Left"; onActivated: root.player.stepLineBack() }
+    Shortcut {
+        sequence: "K"
+        enabled: root.checkpoints !== null
+        onActivated: root.checkpoints.enabled = !root.checkpoints.enabled
+    }
     Shortcut { sequence: "Home"; onActivated: root.player.jumpToStart() }
-    Shortcut { sequence: "End"; onActivated: root.player.jumpToEnd() }
+    Shortcut { sequence: "End"; onActivated: root.followLiveEdge() }
     Shortcut { sequences: ["+", "="]; onActivated: root.player.faster() }
     Shortcut { sequences: ["-", "_"]; onActivated: root.player.slower() }
-    Shortcut { sequence: "Ctrl+R"; onActivated: root.engine.rerun() }
+    Shortcut { sequence: "Ctrl+R"; onActivated: root.runEdited() }
     Shortcut { sequence: "F11"; onActivated: root.togglePresentation() }
     Shortcut { sequence: "?"; onActivated: help.visible = !help.visible }
     Shortcut { sequence: "L"; onActivated: root.lessonPaneOpen = !root.lessonPaneOpen }
-    Shortcut { sequence: "Escape"; onActivated: help.visible = false }
+    Shortcut {
+        sequence: "Escape"
+        onActivated: {
+            if (help.visible) help.visible = false
+            else root.setPresenting(false)  // live: Escape leaves presentation mode too
+        }
+    }
     // Perfetto's timeline keys.
     Shortcut { sequence: "W"; onActivated: timeline.zoomIn() }
     Shortcut { sequence: "S"; onActivated: timeline.zoomOut() }
@@ -68,12 +110,90 @@ ApplicationWindow {
     Shortcut { sequence: "."; onActivated: root.player.stepForward() }
     Shortcut { sequence: ","; onActivated: root.player.stepBack() }
 
-    function togglePresentation() {
-        presenting = !presenting
-        Theme.scale = presenting ? 1.35 : 1.0
-        if (presenting) root.showFullScreen()
-        else root.showNormal()
+    // --- live: presentation mode, live mode, bookmarks, comparing runs -----------------------
+    // Presentation (F11, ⛶): full screen, lesson text and inspector hidden, everything scaled
+    // for a projector at 1920x1080 (Theme.scale), the high-contrast palette. Leaving it brings
+    // back the palette the user had.
+    readonly property real presentationScale: 1.5
+    property string themeBeforePresenting: "light"
+    // --theme NAME (main.cpp): "light", "dark" or "contrast".
+    function setTheme(name) { if (Theme.names.indexOf(name) >= 0) Theme.name = name }
+    function togglePresentation() { setPresenting(!presenting) }
+    function setPresenting(on) {
+        if (on === presenting) return
+        presenting = on
+        if (on) {
+            themeBeforePresenting = Theme.name
+            Theme.name = "contrast"
+            Theme.scale = presentationScale
+            root.showFullScreen()
+        } else {
+            Theme.name = themeBeforePresenting
+            Theme.scale = 1.0
+            root.showNormal()
+        }
     }
+    // Live mode follows the live edge; End (or F) comes back to it after dragging back.
+    function followLiveEdge() {
+        if (root.engine.running) root.player.following = true
+        root.player.jumpToEnd()
+    }
+    function jumpToBookmark(forward) {
+        if (!root.bookmarks) return
+        const to = forward ? root.bookmarks.next(root.player.position)
+                           : root.bookmarks.previous(root.player.position)
+        if (to >= 0) root.player.seek(to)
+    }
+    function openComparison() {
+        if (!root.comparison) return
+        const current = (root.engine.isScript ? "" : "demo:") + root.engine.scenarioName
+        if (root.comparison.left.scenarioName.length === 0)
+            root.comparison.open(current, current === "demo:gather" ? "demo:hello" : "demo:gather")
+        compareLoader.active = true
+        compareLoader.item.show()
+        compareLoader.item.raise()
+    }
+    // A live run starts at its live edge.
+    Connections {
+        target: root.engine
+        function onRunStarted() { if (root.engine.liveRun) root.player.following = true }
+    }
+    Binding { target: root.engine; property: "liveSpeed"; value: root.player.speed }
+    Shortcut { sequence: "Ctrl+L"; onActivated: root.engine.live = !root.engine.live }
+    Shortcut { sequence: "F"; onActivated: root.followLiveEdge() }
+    Shortcut { sequence: "T"; onActivated: Theme.nextTheme() }
+    Shortcut { sequence: "B"; enabled: root.bookmarks !== null; onActivated: root.bookmarks.toggle(root.player.position) }
+    Shortcut { sequences: ["]", "Alt+Right"]; onActivated: root.jumpToBookmark(true) }
+    Shortcut { sequences: ["[", "Alt+Left"]; onActivated: root.jumpToBookmark(false) }
+    Shortcut { sequence: "C"; enabled: root.comparison !== null; onActivated: root.openComparison() }
+    Loader {
+        id: compareLoader
+        active: false
+        sourceComponent: CompareWindow {
+            comparison: root.comparison
+            lessons: root.lessons
+            animated: root.animated
+        }
+    }
+    // --- end live ----------------------------------------------------------------------------
+
+    // --- share: the Share menu (Ctrl+E) and its shortcuts; a .loopscope dropped on the window
+    // opens as a recording.
+    ShareMenu {
+        id: share
+        exporter: root.exporter
+        player: root.player
+        timeline: timeline
+    }
+    function openShareMenu() { share.openMenu(root.width - 300, 56) }
+    Shortcut { sequence: "Ctrl+E"; enabled: root.exporter !== null; onActivated: root.openShareMenu() }
+    Shortcut { sequence: "Ctrl+Shift+P"; enabled: root.exporter !== null; onActivated: share.ask("window") }
+    Shortcut { sequence: "Ctrl+Alt+P"; enabled: root.exporter !== null; onActivated: share.ask("timeline") }
+    Shortcut { sequence: "Ctrl+Shift+J"; enabled: root.exporter !== null; onActivated: share.ask("trace") }
+    Shortcut { sequence: "Ctrl+Shift+E"; enabled: root.exporter !== null; onActivated: share.ask("recording") }
+    Shortcut { sequence: "Ctrl+Shift+O"; enabled: root.exporter !== null; onActivated: share.ask("open") }
+    Shortcut { sequence: "Ctrl+Shift+G"; enabled: root.exporter !== null; onActivated: share.ask("video") }
+    // --- end share ---------------------------------------------------------------------------
 
     ColumnLayout {
         anchors.fill: parent
@@ -91,6 +211,9 @@ ApplicationWindow {
             onStepBackClicked: root.stepBack()
             onHelpClicked: help.visible = !help.visible
             onPresentClicked: root.togglePresentation()
+            onCompareClicked: root.openComparison()
+            onShareClicked: (x, y) => share.openMenu(x, y)  // share
+            onRunClicked: root.runEdited()  // editor
         }
 
         RowLayout {
@@ -99,24 +222,33 @@ ApplicationWindow {
             spacing: 8
 
             LessonPane {
+                objectName: "lessonPane"
                 visible: !root.presenting && root.lessonPaneOpen && root.engine.lessonText.length > 0
                 Layout.preferredWidth: Math.min(300, root.width * 0.2)
                 Layout.fillHeight: true
                 title: root.engine.lessonTitle
                 text: root.engine.lessonText
+                checkpoints: root.checkpoints
             }
 
             ColumnLayout {
-                visible: !root.presenting
-                Layout.preferredWidth: Math.min(380, root.width * 0.27)
-                Layout.maximumWidth: 380
+                objectName: "codeColumn"
+                Layout.preferredWidth: Math.min(380 * Theme.scale, root.width * 0.3)
+                Layout.maximumWidth: 380 * Theme.scale
                 Layout.fillHeight: true
                 spacing: 8
 
                 CodeView {
+                    id: codeView
+                    objectName: "codeView"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     source: root.engine.source
+                    document: root.document
+                    // share: an opened recording shows its own script, read-only
+                    editable: root.document !== null && root.engine.isScript &&
+                              !(root.exporter && root.exporter.replaying)
+                    onRunRequested: (path) => root.engine.runScript(path)
                     error: root.engine.error
                     errorLine: root.engine.errorLine
                     firstLine: root.engine.codeFirstLine
@@ -125,7 +257,7 @@ ApplicationWindow {
                 }
                 ConsoleView {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 230
+                    Layout.preferredHeight: Theme.paneHeight
                     model: root.stage.console
                     player: root.player
                     failure: root.engine.status === "failed" || root.engine.status === "limit"
@@ -139,6 +271,8 @@ ApplicationWindow {
                 spacing: 8
 
                 StageView {
+                    objectName: "stageView"
+                    inspectorVisible: !root.presenting
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     stage: root.stage
@@ -148,8 +282,10 @@ ApplicationWindow {
                 }
                 TimelineView {
                     id: timeline
+                    objectName: "timelineView"  // share: "PNG of the timeline" finds it
+                    bookmarks: root.bookmarks ? root.bookmarks.positions : []
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 230
+                    Layout.preferredHeight: Theme.paneHeight
                     engine: root.engine
                     player: root.player
                     selectedTask: root.selectedTask
@@ -166,10 +302,49 @@ ApplicationWindow {
         onDropped: (drop) => {
             if (drop.hasUrls && drop.urls.length > 0) {
                 const url = drop.urls[0].toString()
-                root.engine.runScript(decodeURIComponent(url.replace(/^file:\/\//, "")))
+                const path = decodeURIComponent(url.replace(/^file:\/\//, ""))
+                // share: a recording replays instead of running
+                if (path.endsWith(".loopscope") && root.exporter) root.exporter.openRecording(path)
+                else root.engine.runScript(path)
                 drop.accept()
             }
         }
+    }
+
+    // viz-a: a checkpoint's question, over the stage's lower right (the trays and the
+    // inspector, so that the ring, the running slot and the queues stay in view) while
+    // playback waits at its pause.
+    CheckpointCard {
+        objectName: "checkpointCard"
+        controller: root.checkpoints
+        x: root.width - width - 24
+        y: Math.max(90, root.height - timeline.height - height - 34)
+        z: 9
+    }
+
+    // --- editor: Ctrl+R runs the edited text; every script run shows its document ---
+    // Ctrl+R (and ↻ Run): the edits are written where they run (a lesson's user copy, a file
+    // saved), then that file runs. A built-in scenario just runs again.
+    function runEdited() {
+        const replaying = root.exporter !== null && root.exporter.replaying  // share
+        if (root.document !== null && root.engine.isScript && !replaying) root.engine.runScript(root.document.prepareRun())
+        else root.engine.rerun()
+    }
+    Connections {
+        target: root.engine
+        // A script started by the picker, a drop or the command line: the editor opens it (after
+        // saving the edits of what was open). A lesson the user changed runs as their copy.
+        function onRunStarted() {
+            codeView.markRun()
+            if (root.document === null || !root.engine.isScript) return
+            if (root.exporter !== null && root.exporter.replaying) return  // share: a recording
+            const instead = root.document.follow(root.engine.scenarioName)
+            if (instead.length > 0) root.engine.runScript(instead)
+        }
+    }
+    Connections {
+        target: root.document
+        function onUserCopiesChanged() { if (root.lessons) root.lessons.refreshMarks() }
     }
 
     // The keyboard map, on `?`.
@@ -177,7 +352,7 @@ ApplicationWindow {
         id: help
         visible: false
         anchors.centerIn: parent
-        width: 460
+        width: 460 * Theme.scale
         height: helpText.implicitHeight + 40
         radius: Theme.radius
         color: Theme.panel
@@ -197,14 +372,32 @@ ApplicationWindow {
                   "| → / ← | step (by the chosen unit) |\n" +
                   "| Ctrl+→ / Ctrl+← | step by task step |\n" +
                   "| Shift+→ / Shift+← | step by loop iteration |\n" +
+                  "| Ctrl+Shift+→ / ← | step by source line |\n" +
                   "| Home / End | jump to start / end |\n" +
                   "| + / − | faster / slower |\n" +
                   "| W / S | zoom the timeline in / out |\n" +
                   "| A / D | pan the timeline |\n" +
                   "| . / , | next / previous event |\n" +
-                  "| Ctrl+R | run again |\n" +
+                  "| Ctrl+R | run again (the edited text) |\n" +
+                  "| Ctrl+F · Ctrl+Z / Ctrl+Shift+Z | find · undo / redo in the code |\n" +
+                  "| Ctrl+N · Ctrl+O · Ctrl+S · Ctrl+Shift+S | new · open · save · save as |\n" +
+                  "| Esc (in the code) | leave the editor (keys control playback again) |\n" +
                   "| F11 | presentation mode |\n" +
                   "| L | show / hide the lesson text |\n" +
+                  "| K | checkpoints on / off |\n" +
+                  "| Alt+1…9 / Enter | checkpoint: pick a choice / continue |\n" +
+                  "| B | bookmark the playhead (again: remove) |\n" +
+                  "| ] / [ or Alt+→ / Alt+← | next / previous bookmark |\n" +
+                  "| Ctrl+L | live mode on / off (real clock, at the speed) |\n" +
+                  "| F or End | follow the live edge again |\n" +
+                  "| T | theme: light, dark, high contrast |\n" +
+                  "| C | compare two runs |\n" +
+                  "| Esc | close this / leave presentation |\n" +
+                  "| Ctrl+E | share menu: pictures, trace, recording, video |\n" +
+                  "| Ctrl+Shift+P / Ctrl+Alt+P | PNG of the window / timeline |\n" +
+                  "| Ctrl+Shift+J | trace for Perfetto (JSON) |\n" +
+                  "| Ctrl+Shift+E / Ctrl+Shift+O | save / open a recording |\n" +
+                  "| Ctrl+Shift+G | GIF or video of the playback |\n" +
                   "| ? | this help |\n"
         }
     }

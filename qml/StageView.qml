@@ -26,6 +26,8 @@ Rectangle {
 
     // The inspector's task (0: none), shared with the timeline; a click on a card picks one.
     property int selectedTask: 0
+    // live: presentation mode hides the inspector.
+    property bool inspectorVisible: true
     signal taskPicked(int taskId)
     // A counter that makes the inspector's bindings re-read the model.
     property int revision: 0
@@ -55,8 +57,8 @@ Rectangle {
         id: ring
         x: 14
         y: 14
-        width: 150
-        height: 150
+        width: Math.round(150 * Theme.scale)
+        height: Math.round(150 * Theme.scale)
 
         // The four phases of one iteration, clockwise from the top.
         readonly property var phases: ["iteration-start", "polling", "firing-timers", "running-ready"]
@@ -69,8 +71,8 @@ Rectangle {
             anchors.fill: parent
             radius: width / 2
             color: "transparent"
-            border.width: 10
-            border.color: view.stage.phase === "blocked" ? Theme.failed : "#e3e8ee"
+            border.width: Math.round(10 * Theme.scale)
+            border.color: view.stage.phase === "blocked" ? Theme.failed : Theme.panelEdge
         }
         Repeater {
             model: ["start", "poll", "timers", "run ready"]
@@ -226,7 +228,7 @@ Rectangle {
                     width: Theme.cardWidth
                     height: Theme.cardHeight - 10
                     radius: Theme.radius
-                    color: "#fdf1dc"
+                    color: Theme.darkGround ? Theme.subtle : "#fdf1dc"
                     border.color: Theme.timer
                     Behavior on x { enabled: view.animated; NumberAnimation { duration: Theme.moveDuration; easing.type: Easing.OutCubic } }
                     Column {
@@ -306,7 +308,7 @@ Rectangle {
                     width: (trays.width - 20) / 3
                     height: trays.height
                     radius: Theme.radius
-                    color: "#f6f8fa"
+                    color: Theme.subtle
                     border.color: Theme.panelEdge
                     SectionLabel {
                         x: 8
@@ -397,6 +399,7 @@ Rectangle {
 
         // The cards, on one layer over the places.
         Repeater {
+            id: cards
             model: view.stage.tasks
             delegate: TaskCard {
                 id: card
@@ -430,7 +433,123 @@ Rectangle {
                 Behavior on y { enabled: view.animated; NumberAnimation { duration: Theme.moveDuration; easing.type: Easing.InOutCubic } }
             }
         }
-    }
+    
+        // --- cancellation, animated (UI.md): the shock travels from the canceller down to the
+        // task it cancels; CancelledError climbs back from each cancelled task to the one that
+        // awaited it, level by level as the trace delivers it. Played once as the playhead moves
+        // forward over the events (LoopStage.cancelMoments); still pictures leave them out.
+        Connections {
+            target: view.stage
+            enabled: view.animated
+            function onChanged() {
+                const moments = view.stage.cancelMoments
+                for (let i = 0; i < moments.length; ++i)
+                    board.launchCancelFlight(moments[i])
+            }
+        }
+        function cardOf(taskId) {
+            for (let i = 0; i < cards.count; ++i) {
+                const card = cards.itemAt(i)
+                if (card !== null && card.taskId === taskId)
+                    return card
+            }
+            return null
+        }
+        function launchCancelFlight(moment) {
+            const target = cardOf(moment.to)
+            if (target === null || !target.visible)
+                return
+            const source = moment.from !== 0 ? cardOf(moment.from) : null
+            // A request from outside any task (a timeout, asyncio.run's clean-up) comes from the loop.
+            const loopPoint = ring.mapToItem(board, ring.width, ring.height / 2)
+            cancelFlight.createObject(board, {
+                kind: moment.kind,
+                source: source !== null && source.visible ? source : null,
+                target: target,
+                fromPoint: moment.kind === "request" ? loopPoint
+                                                     : Qt.point(target.x + target.width / 2, target.y + target.height / 2)
+            })
+        }
+        Component {
+            id: cancelFlight
+            Item {
+                id: flight
+                property string kind: "request"
+                property Item source: null
+                property Item target: null
+                property point fromPoint
+                property real progress: 0
+                property real ripple: 0
+                readonly property bool climbing: kind !== "request"
+                readonly property real sx: source !== null ? source.x + source.width / 2 : fromPoint.x
+                readonly property real sy: source !== null ? source.y + source.height / 2 : fromPoint.y
+                readonly property real tx: target !== null ? target.x + target.width / 2 : sx
+                readonly property real ty: target !== null ? target.y + target.height / 2 : sy
+                readonly property real cx: sx + (tx - sx) * progress
+                readonly property real cy: sy + (ty - sy) * progress
+                readonly property color tint: climbing ? "#b4541a" : Theme.cancelled
+                anchors.fill: parent
+                z: 40
+
+                // The path so far, from where it set out to where it is.
+                Rectangle {
+                    readonly property real length: Math.hypot(flight.cx - flight.sx, flight.cy - flight.sy)
+                    visible: length > 2
+                    x: flight.sx
+                    y: flight.sy - 1.5
+                    width: length
+                    height: 3
+                    radius: 1.5
+                    color: flight.tint
+                    opacity: 0.6 * (1 - flight.ripple)
+                    transformOrigin: Item.Left
+                    rotation: Math.atan2(flight.cy - flight.sy, flight.cx - flight.sx) * 180 / Math.PI
+                }
+                // The shock wave on arrival.
+                Rectangle {
+                    width: (flight.target !== null ? flight.target.width : 60) * (1 + flight.ripple * 0.4)
+                    height: (flight.target !== null ? flight.target.height : 30) * (1 + flight.ripple * 0.6)
+                    x: flight.tx - width / 2
+                    y: flight.ty - height / 2
+                    radius: Theme.radius + 4
+                    color: "transparent"
+                    border.color: flight.tint
+                    border.width: 3
+                    opacity: flight.ripple > 0 ? 1 - flight.ripple : 0
+                }
+                Rectangle {
+                    x: flight.cx - width / 2
+                    y: flight.cy - height / 2
+                    width: badgeText.implicitWidth + 12
+                    height: 20
+                    radius: 10
+                    color: flight.tint
+                    border.color: "white"
+                    opacity: 1 - flight.ripple
+                    Text {
+                        id: badgeText
+                        anchors.centerIn: parent
+                        text: flight.kind === "request" ? "⊘ cancel()" : flight.kind === "delivered"
+                              ? (flight.source !== null ? "CancelledError ↑" : "CancelledError")
+                              : "⊘ cancelled"
+                        color: "white"
+                        font.pixelSize: Theme.tinySize
+                        font.bold: true
+                    }
+                }
+                SequentialAnimation {
+                    running: true
+                    NumberAnimation {
+                        target: flight; property: "progress"; from: 0; to: 1
+                        duration: flight.source !== null || flight.kind === "request" ? 650 : 1
+                        easing.type: Easing.InOutQuad
+                    }
+                    NumberAnimation { target: flight; property: "ripple"; from: 0; to: 1; duration: 450 }
+                    ScriptAction { script: flight.destroy() }
+                }
+            }
+        }
+}
 
     // --- the side column: timers, primitives, threads ----------------------------------------
     Column {
@@ -438,7 +557,7 @@ Rectangle {
         x: view.width - view.sideWidth - 12
         y: 12
         width: view.sideWidth
-        height: inspector.y - y - 8
+        height: (inspector.visible ? inspector.y : view.height) - y - 8
         clip: true
         spacing: 6
 
@@ -517,7 +636,7 @@ Rectangle {
                 width: side.width
                 height: primitiveColumn.implicitHeight + 10
                 radius: Theme.radius
-                color: "#f6f8fa"
+                color: Theme.subtle
                 border.color: Theme.panelEdge
                 Column {
                     id: primitiveColumn
@@ -589,12 +708,14 @@ Rectangle {
     // --- the inspector: the selected task ---------------------------------------------------
     Rectangle {
         id: inspector
+        objectName: "inspector"
+        visible: view.inspectorVisible
         x: side.x
         width: view.sideWidth
         height: inspectorText.implicitHeight + 34
         y: view.height - height - 12
         radius: Theme.radius
-        color: "#f6f8fa"
+        color: Theme.subtle
         border.color: Theme.panelEdge
         SectionLabel { x: 8; y: 6; text: "INSPECTOR" }
         Text {

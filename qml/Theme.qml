@@ -6,25 +6,42 @@ import QtQuick
 QtObject {
     // Presentation mode scales every size (readable from the back of a room).
     property real scale: 1.0
+    // The palette: "light" (the default), "dark", or "contrast" (high contrast, for projectors:
+    // black ground, white ink, saturated states).
+    property string name: "light"
+    readonly property var names: ["light", "dark", "contrast"]
+    readonly property bool darkGround: name !== "light"
+    // Cycles through the palettes (the T key).
+    function nextTheme() { name = names[(names.indexOf(name) + 1) % names.length] }
+    // The colour for the current palette.
+    function pick(light, dark, contrast) {
+        return name === "contrast" ? contrast : name === "dark" ? dark : light
+    }
 
-    readonly property color page: "#f4f5f7"
-    readonly property color panel: "#ffffff"
-    readonly property color panelEdge: "#dde1e6"
-    readonly property color ink: "#1f2328"
-    readonly property color quietInk: "#59636e"
-    readonly property color faintInk: "#8c959f"
-    readonly property color code: "#24292f"
-    readonly property color codeInk: "#e6edf3"
-    readonly property color accent: "#4a7fd6"
+    readonly property color page: pick("#f4f5f7", "#0d1117", "#000000")
+    readonly property color panel: pick("#ffffff", "#161b22", "#000000")
+    readonly property color panelEdge: pick("#dde1e6", "#30363d", "#ffffff")
+    // A quiet fill inside a panel (trays, lane stripes, boxes).
+    readonly property color subtle: pick("#f6f8fa", "#1c2128", "#111111")
+    readonly property color subtleAlt: pick("#fbfcfd", "#181d24", "#1e1e1e")
+    readonly property color selection: pick("#dde7f5", "#1f3a5f", "#003c8f")
+    readonly property color ink: pick("#1f2328", "#e6edf3", "#ffffff")
+    readonly property color quietInk: pick("#59636e", "#9da7b3", "#f0f0f0")
+    readonly property color faintInk: pick("#8c959f", "#6e7781", "#d0d0d0")
+    readonly property color code: pick("#24292f", "#0d1117", "#000000")
+    readonly property color codeInk: pick("#e6edf3", "#e6edf3", "#ffffff")
+    readonly property color accent: pick("#4a7fd6", "#58a6ff", "#ffd400")
 
     // One visual language per task state (the timeline uses the same colours).
-    readonly property color running: "#2da44e"
-    readonly property color ready: "#f0b429"
-    readonly property color waiting: "#9fb3c8"
-    readonly property color done: "#b8bec4"
-    readonly property color cancelled: "#e08a3c"
-    readonly property color failed: "#d63f3f"
-    readonly property color timer: "#c98a1b"
+    readonly property color running: pick("#2da44e", "#3fb950", "#00e000")
+    readonly property color ready: pick("#f0b429", "#d29922", "#ffd400")
+    readonly property color waiting: pick("#9fb3c8", "#6e8aa8", "#66b3ff")
+    readonly property color done: pick("#b8bec4", "#6e7681", "#c0c0c0")
+    readonly property color cancelled: pick("#e08a3c", "#db6d28", "#ff8c00")
+    readonly property color failed: pick("#d63f3f", "#f85149", "#ff3030")
+    readonly property color timer: pick("#c98a1b", "#d29922", "#ffd400")
+    // Bookmarks on the scrub bar.
+    readonly property color bookmark: pick("#8250df", "#a371f7", "#ff40ff")
 
     function stateColour(status) {
         switch (status) {
@@ -50,9 +67,10 @@ QtObject {
     }
     // A task's own colour, from the hue the models give it (negative: no task).
     function taskColour(hue) {
-        return hue < 0 ? quietInk : Qt.hsva(hue, 0.62, 0.78, 1)
+        return hue < 0 ? quietInk : darkGround ? Qt.hsva(hue, 0.55, 1.0, 1) : Qt.hsva(hue, 0.62, 0.78, 1)
     }
     function taskTint(hue) {
+        if (darkGround) return hue < 0 ? subtle : Qt.hsva(hue, 0.45, name === "contrast" ? 0.30 : 0.25, 1)
         return hue < 0 ? "#eef0f2" : Qt.hsva(hue, 0.14, 1.0, 1)
     }
 
@@ -63,6 +81,12 @@ QtObject {
     readonly property int smallSize: Math.round(12 * scale)
     readonly property int tinySize: Math.round(10 * scale)
     readonly property int radius: 6
+    // Lines and outlines: thicker on a projector and in high contrast.
+    readonly property int stroke: Math.max(1, Math.round((name === "contrast" ? 2 : 1) * scale))
+    // Sizes the timeline and the panes are laid out with.
+    readonly property int laneHeight: Math.round(20 * scale)
+    readonly property int laneNameWidth: Math.round(120 * scale)
+    readonly property int paneHeight: Math.round(230 * scale)
 
     readonly property int cardWidth: Math.round(148 * scale)
     readonly property int cardHeight: Math.round(46 * scale)

@@ -15,6 +15,8 @@ Rectangle {
     // The inspector's task, shared with the stage: its lane is highlighted, a click picks one.
     property int selectedTask: 0
     signal taskPicked(int taskId)
+    // live: the instructor's bookmarks (playhead positions), marked on the scrub bar.
+    property var bookmarks: []
 
     function zoomIn() { lanes.zoom(1.5, lanes.xOfPosition(view.player.position)) }
     function zoomOut() { lanes.zoom(1 / 1.5, lanes.xOfPosition(view.player.position)) }
@@ -34,9 +36,13 @@ Rectangle {
             font.bold: true
             font.letterSpacing: 1
         }
+        // The states inline when there is room; the whole key (states, marks, arrows) on the
+        // "key" button either way.
         Repeater {
-            model: [["running", Theme.running], ["ready", Theme.ready], ["waiting", Theme.waiting],
-                    ["done", Theme.done], ["cancelled / ▏cancel request", Theme.cancelled], ["failed", Theme.failed]]
+            model: view.width > 980
+                   ? [["running", Theme.running], ["ready", Theme.ready], ["waiting", Theme.waiting],
+                      ["done", Theme.done], ["cancelled", Theme.cancelled], ["failed", Theme.failed]]
+                   : []
             Row {
                 required property var modelData
                 spacing: 3
@@ -55,12 +61,45 @@ Rectangle {
             onMoved: view.player.seek(Math.round(value))
             ToolTip.visible: hovered
             ToolTip.text: "Scrub: drag the playhead through the run"
+            BookmarkMarks {
+                objectName: "bookmarkMarks"
+                slider: scrubber
+                positions: view.bookmarks
+                onMarkClicked: (position) => view.player.seek(position)
+            }
         }
         Text {
-            visible: view.width > 1150
+            visible: view.width > 1250
             text: "wheel zoom · drag pan · click seek · W/S/A/D"
             color: Theme.faintInk
             font.pixelSize: Theme.tinySize
+        }
+        // Await / wake / cancel arrows need room: say so when the view is too dense for them.
+        Text {
+            visible: !lanes.linksShown && lanes.laneCount > 1
+            text: "zoom in for arrows"
+            color: Theme.faintInk
+            font.pixelSize: Theme.tinySize
+        }
+        Button {
+            id: keyButton
+            text: "key"
+            flat: true
+            font.pixelSize: Theme.tinySize + 1
+            ToolTip.visible: hovered || pressed
+            ToolTip.text: "<b>Lanes</b> (height and colour): " +
+                          "<font color='" + Theme.running + "'>■</font> running (task colour) · " +
+                          "<font color='" + Theme.ready + "'>■</font> ready · " +
+                          "<font color='" + Theme.waiting + "'>■</font> waiting · " +
+                          "<font color='" + Theme.done + "'>■</font> done · " +
+                          "<font color='" + Theme.cancelled + "'>■</font> cancelled · " +
+                          "<font color='" + Theme.failed + "'>■</font> failed<br>" +
+                          "<b>Marks</b>: <font color='" + Theme.cancelled + "'>⊘</font> hollow: cancel requested · " +
+                          "<font color='" + Theme.cancelled + "'>●</font> solid ⊘: CancelledError delivered · " +
+                          "<font color='" + Theme.failed + "'>✗</font> failed with an exception<br>" +
+                          "<b>Arrows</b> (tail dot: who, head: whom): <font color='#4d5e70'>↓</font> awaits · " +
+                          "<font color='#1a8f3c'>↓</font> wakes · <font color='#d06f1a'>↓</font> cancels " +
+                          "(merged when closer than a few pixels; hidden while zoomed far out)"
         }
         Button {
             text: lanes.timeAxis ? "axis: loop time" : "axis: events"
@@ -79,8 +118,8 @@ Rectangle {
     // Axis labels over the lanes: the visible range in events or seconds.
     Item {
         id: axis
-        anchors { left: parent.left; right: parent.right; top: header.bottom; leftMargin: 8 + 120; rightMargin: 20 }
-        height: 14
+        anchors { left: parent.left; right: parent.right; top: header.bottom; leftMargin: 8 + Theme.laneNameWidth; rightMargin: 20 }
+        height: Theme.tinySize + 4
         Repeater {
             model: 5
             Text {
@@ -117,7 +156,7 @@ Rectangle {
                     x: lanes.x
                     width: lanes.width
                     height: parent.height - 2
-                    color: parent.picked ? "#dde7f5" : index % 2 === 0 ? "#f6f8fa" : "#fbfcfd"
+                    color: parent.picked ? Theme.selection : index % 2 === 0 ? Theme.subtle : Theme.subtleAlt
                 }
                 Text {
                     width: lanes.x - 6
@@ -133,12 +172,13 @@ Rectangle {
         }
         TimelineItem {
             id: lanes
-            x: 120
+            objectName: "timelineLanes"
+            x: Theme.laneNameWidth
             width: body.width - x - 12
             height: body.height
             engine: view.engine
             player: view.player
-            laneHeight: 20
+            laneHeight: Theme.laneHeight
             onTaskClicked: (taskId) => view.taskPicked(taskId)
         }
         ScrollBar {

@@ -19,6 +19,12 @@ Rectangle {
     signal stepBackClicked()
     signal helpClicked()
     signal presentClicked()
+    // live: opens the comparison window.
+    signal compareClicked()
+    // share: the Share menu's button; where to open the menu, in window coordinates
+    signal shareClicked(real x, real y)
+    // editor: ↻ runs the edited text (Main.qml's runEdited), not only the last run again.
+    signal runClicked()
 
     implicitHeight: row.implicitHeight + 16
     radius: Theme.radius
@@ -38,13 +44,18 @@ Rectangle {
         // The lessons by number and title, then the built-in C++ scenarios.
         ComboBox {
             id: scenarioBox
-            Layout.preferredWidth: 270
+            Layout.fillWidth: true
+            Layout.minimumWidth: 170
+            Layout.preferredWidth: 230
+            Layout.maximumWidth: 300
             readonly property var choices: {
                 const list = []
                 if (bar.lessons) {
                     for (const lesson of bar.lessons.lessons) {
                         list.push({ key: "script:" + lesson.path, path: lesson.path, scenario: "",
-                                    title: (lesson.number < 10 ? "0" : "") + lesson.number + "  " + lesson.title })
+                                    title: (lesson.number < 10 ? "0" : "") + lesson.number + "  " + lesson.title
+                                           // editor: ✎ changed by the user, "2/3 ✓" answered
+                                           + (lesson.marks ? "   " + lesson.marks : "") })
                     }
                 }
                 for (const scenario of bar.engine.scenarios) {
@@ -54,9 +65,13 @@ Rectangle {
                 return list
             }
             function currentKey() {
+                // editor: the user's copy of a lesson is that lesson
+                const number = bar.engine.isScript && bar.lessons ? bar.lessons.numberOf(bar.engine.scenarioName) : 0
+                if (number > 0) return "script:" + bar.lessons.pathOf(number)
                 return (bar.engine.isScript ? "script:" : "demo:") + bar.engine.scenarioName
             }
             function pickCurrent() { currentIndex = indexOfValue(currentKey()) }
+            onChoicesChanged: Qt.callLater(pickCurrent)  // editor: the marks change the list
             model: choices
             textRole: "title"
             valueRole: "key"
@@ -75,63 +90,50 @@ Rectangle {
             ToolTip.text: "Lesson or built-in scenario"
         }
         ToolSeparator {}
-        Button {
-            text: "↻ Run"
-            Layout.preferredWidth: 64
-            onClicked: bar.engine.rerun()
-            ToolTip.visible: hovered
-            ToolTip.text: "Run again (Ctrl+R)"
+        ToolbarButton {
+            text: "↻"
+            tip: "Run again (Ctrl+R)"
+            onClicked: bar.runClicked()
         }
-        Button {
+        ToolbarButton {
             text: "■"
-            Layout.preferredWidth: 40
+            tip: "Stop the run"
             enabled: bar.engine.running
             onClicked: bar.engine.stop()
-            ToolTip.visible: hovered
-            ToolTip.text: "Stop the run"
         }
 
         ToolSeparator {}
 
-        Button {
+        ToolbarButton {
             text: "|◀"
-            Layout.preferredWidth: 40
+            tip: "Jump to start (Home)"
             onClicked: bar.player.jumpToStart()
-            ToolTip.visible: hovered
-            ToolTip.text: "Jump to start (Home)"
         }
-        Button {
-            text: "◀ step"
-            Layout.preferredWidth: 64
+        ToolbarButton {
+            text: "◀"
+            tip: "Step back (←)"
             onClicked: bar.stepBackClicked()
-            ToolTip.visible: hovered
-            ToolTip.text: "Step back (←)"
         }
-        Button {
-            text: bar.player.playing ? "‖ pause" : "▶ play"
+        ToolbarButton {
+            text: bar.player.playing ? "‖" : "▶"
+            tip: bar.player.playing ? "Pause (Space)" : "Play (Space)"
             highlighted: true
-            Layout.preferredWidth: 84
+            Layout.preferredWidth: 48
             onClicked: bar.player.togglePlaying()
-            ToolTip.visible: hovered
-            ToolTip.text: "Play / pause (Space)"
         }
-        Button {
-            text: "step ▶"
-            Layout.preferredWidth: 64
+        ToolbarButton {
+            text: "▶"
+            tip: "Step forward (→)"
             onClicked: bar.stepForwardClicked()
-            ToolTip.visible: hovered
-            ToolTip.text: "Step forward (→)"
         }
-        Button {
+        ToolbarButton {
             text: "▶|"
-            Layout.preferredWidth: 40
+            tip: "Jump to end (End)"
             onClicked: bar.player.jumpToEnd()
-            ToolTip.visible: hovered
-            ToolTip.text: "Jump to end (End)"
         }
         ComboBox {
-            Layout.preferredWidth: 110
-            model: ["event", "task step", "iteration"]
+            Layout.preferredWidth: 100
+            model: ["event", "task step", "iteration", "line"]  // "line": viz-a
             currentIndex: model.indexOf(bar.granularity)
             onActivated: bar.granularityPicked(currentText)
             ToolTip.visible: hovered
@@ -142,60 +144,104 @@ Rectangle {
 
         Slider {
             id: speedSlider
-            Layout.preferredWidth: 90
+            Layout.preferredWidth: 76
             from: 0
             to: 1
             value: bar.sliderFromSpeed(bar.player.speed)
             onMoved: bar.player.speed = bar.speedFromSlider(value)
+            ToolTip.visible: hovered
+            ToolTip.text: "Speed, 0.1× to 10× of loop time (+ / −)"
         }
         Text {
             text: bar.player.speed.toFixed(bar.player.speed < 1 ? 2 : 1) + "×"
             color: Theme.ink
             font.pixelSize: Theme.smallSize
-            Layout.preferredWidth: 40
+            Layout.preferredWidth: 36
         }
+        // live: live mode runs the scenario again on the real clock at this speed; ⇥ goes back
+        // to the live edge after dragging the playhead back (F / End).
         CheckBox {
+            objectName: "liveBox"
             text: "live"
-            checked: bar.player.following
-            onToggled: bar.player.following = checked
+            checked: bar.engine.live
+            onToggled: bar.engine.live = checked
             ToolTip.visible: hovered
-            ToolTip.text: "Follow the live edge of the trace"
+            ToolTip.text: "Live mode: run again on the real clock at this speed (Ctrl+L)"
+        }
+        ToolbarButton {
+            text: "⇥"
+            enabled: bar.engine.running && !bar.player.following
+            tip: "Follow the live edge again (F)"
+            onClicked: bar.player.following = true
         }
 
-        Item { Layout.fillWidth: true }
-
+        // Where the playhead stands. It gives way first when the bar is short of room: the
+        // picker and the buttons keep their size, these lines elide.
         ColumnLayout {
+            id: where
             spacing: 0
+            Layout.fillWidth: true
+            Layout.minimumWidth: 120
             Text {
-                Layout.alignment: Qt.AlignRight
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideLeft
+                // The event limit shows once a run comes near it (and always in the tooltip).
                 text: "event " + bar.player.position + " / " + bar.player.count +
-                      " (limit " + bar.engine.eventLimit.toLocaleString(Qt.locale("en_US"), "f", 0) + ")"
+                      (bar.engine.status === "limit" || bar.player.count > bar.engine.eventLimit * 0.5
+                       ? " · limit " + bar.engine.eventLimit.toLocaleString(Qt.locale("en_US"), "f", 0) : "")
                 color: Theme.ink
                 font.pixelSize: Theme.smallSize
                 font.family: Theme.monospace
             }
             Text {
-                Layout.alignment: Qt.AlignRight
-                text: "t = " + bar.player.timeSeconds.toFixed(3) + " s of " +
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideLeft
+                text: bar.player.timeSeconds.toFixed(3) + " / " +
                       bar.player.endTimeSeconds.toFixed(3) + " s · " + bar.engine.status
                 color: bar.engine.status === "failed" ? Theme.failed : Theme.quietInk
                 font.pixelSize: Theme.tinySize + 1
                 font.family: Theme.monospace
             }
+            HoverHandler { id: whereHover }
+            ToolTip.visible: whereHover.hovered
+            ToolTip.text: "Events applied / recorded (a run stops at " +
+                          bar.engine.eventLimit.toLocaleString(Qt.locale("en_US"), "f", 0) +
+                          " events); loop time now / at the end; the run's status"
         }
-        Button {
+
+        ToolSeparator {}
+
+        // ---- More buttons (file, export, ...) go here: ToolbarButton { text: "…"; tip: "…" }
+        // (34 px each; at 1280 px wide the bar has room for about five more).
+        // share: the Share menu (pictures, trace, recording, video), under the button
+        ToolbarButton {
+            id: shareButton
+            objectName: "shareButton"
+            text: "⇪"
+            tip: "Share: PNG, trace, recording, GIF (Ctrl+E)"
+            onClicked: {
+                const below = shareButton.mapToItem(null, 0, shareButton.height)
+                bar.shareClicked(below.x, below.y)
+            }
+        }
+        ToolbarButton {
+            text: "⇄"
+            tip: "Compare two runs on one time axis (C)"
+            onClicked: bar.compareClicked()
+        }
+        // ---- end of more buttons
+
+        ToolbarButton {
             text: "▣"
-            Layout.preferredWidth: 36
+            tip: "Presentation mode (F11)"
             onClicked: bar.presentClicked()
-            ToolTip.visible: hovered
-            ToolTip.text: "Presentation mode (F11)"
         }
-        Button {
+        ToolbarButton {
             text: "?"
-            Layout.preferredWidth: 36
+            tip: "Keyboard map (?)"
             onClicked: bar.helpClicked()
-            ToolTip.visible: hovered
-            ToolTip.text: "Keyboard map (?)"
         }
     }
 }

@@ -4,6 +4,9 @@
 
 #include <QSignalSpy>
 #include <QtTest>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
 
 #include "app_test_support.h"
 
@@ -104,6 +107,84 @@ private slots:
         player.stepForward();
         player.stepIterationBack();
         QCOMPARE(player.state().loop().iteration, 2u);
+    }
+
+    void stepping_by_line_lands_after_each_line_change_and_back() {
+        TraceStore store;
+        record_scenario("semaphore", store);
+        Player player(store);
+        // Independently: the task-line events that put their task on a new line.
+        std::unordered_map<std::uint32_t, std::int64_t> line_of_task;
+        std::vector<int> moves;
+        std::size_t task_lines = 0;
+        for (std::size_t i = 0; i < store.size(); ++i) {
+            const trace::Event& event = store.event(i);
+            if (event.kind != EventKind::TaskLine) {
+                continue;
+            }
+            ++task_lines;
+            auto [at, fresh] = line_of_task.try_emplace(event.subject, event.value);
+            if (fresh || at->second != event.value) {
+                moves.push_back(static_cast<int>(i) + 1);
+                at->second = event.value;
+            }
+        }
+        // main awaits its tasks one by one at line 12: those repeats are not line changes.
+        QVERIFY(moves.size() >= 8);
+        QVERIFY(moves.size() < task_lines);
+        for (const int move : moves) {
+            player.stepLineForward();
+            QCOMPARE(player.position(), move);
+            QVERIFY(player.state() == fold(store, static_cast<std::size_t>(move)));
+        }
+        player.stepLineForward();
+        QCOMPARE(player.position(), player.count());
+        for (auto it = moves.rbegin(); it != moves.rend(); ++it) {
+            player.stepLineBack();
+            QCOMPARE(player.position(), *it);
+        }
+        player.stepLineBack();
+        QCOMPARE(player.position(), 0);
+    }
+
+    void playback_halts_at_a_stop_once_per_pass() {
+        TraceStore store;
+        record_scenario("gather", store);
+        Player player(store);
+        const int stop = static_cast<int>(store.size()) / 2;
+        player.set_stops({static_cast<std::size_t>(stop)});
+        QSignalSpy reached(&player, &Player::stopReached);
+        const auto play_until_paused = [&player] {
+            player.play();
+            for (double wall = 0; player.playing() && wall < 60; wall += 1.0 / 60) {
+                player.advance(1.0 / 60);
+            }
+        };
+        play_until_paused();
+        QCOMPARE(player.position(), stop);
+        QCOMPARE(reached.count(), 1);
+        QCOMPARE(reached.at(0).at(0).toInt(), stop);
+        QVERIFY(player.state() == fold(store, static_cast<std::size_t>(stop)));
+        // Playing on from the stop goes past it to the end.
+        play_until_paused();
+        QCOMPARE(player.position(), player.count());
+        QCOMPARE(reached.count(), 1);
+        // Seeking or stepping across it never halts there...
+        player.seek(stop - 1);
+        player.stepForward();
+        player.stepForward();
+        QCOMPARE(player.position(), stop + 1);
+        QCOMPARE(reached.count(), 1);
+        // ...but playing through it again from before it does.
+        player.seek(3);
+        play_until_paused();
+        QCOMPARE(player.position(), stop);
+        QCOMPARE(reached.count(), 2);
+        // Without stops playback runs to the end.
+        player.set_stops({});
+        player.seek(3);
+        play_until_paused();
+        QCOMPARE(player.position(), player.count());
     }
 
     void jumps_reach_both_ends() {

@@ -155,10 +155,12 @@ private slots:
                    "import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    1 / 0\n\n"
                    "asyncio.run(main())\n")
             << QStringLiteral("failed")
-            << QStringLiteral("line 5: ZeroDivisionError: division by zero") << 5;
+            << QStringLiteral("line 5, column 5: ZeroDivisionError: division by zero") << 5;
         QTest::newRow("syntax") << QStringLiteral("import asyncio\nprint('hi'\n")
                                 << QStringLiteral("failed")
-                                << QStringLiteral("line 2: SyntaxError: '(' was never closed") << 2;
+                                << QStringLiteral(
+                                       "line 2, column 6: SyntaxError: '(' was never closed")
+                                << 2;
         QTest::newRow("deadlock")
             << QStringLiteral(
                    "import asyncio\n\nasync def main():\n    await "

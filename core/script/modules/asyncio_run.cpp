@@ -268,6 +268,7 @@ struct RunScope {
         {
             // Executor threads asleep on timers that will never fire: let them finish.
             std::lock_guard guard(state.sleepers_mutex);
+            state.sleepers_released = true;
             for (const auto& weak : state.sleepers) {
                 if (auto sleeper = weak.lock()) {
                     sleeper->wake();
@@ -280,6 +281,10 @@ struct RunScope {
             // drop their completions after waiting for them.
             InterpreterLock::Release release(state.lock);
             loop.executor().shutdown();
+        }
+        {
+            std::lock_guard guard(state.sleepers_mutex);
+            state.sleepers_released = false;
         }
         state.python_jobs_sleeping = 0;
         state.python_jobs = 0;

@@ -90,6 +90,9 @@ struct AsyncioState {
     // Woken when the run ends, so that the executor can finish them.
     std::mutex sleepers_mutex;
     std::vector<std::weak_ptr<VirtualSleeper>> sleepers;
+    // Set (under sleepers_mutex) while the ending run's executor finishes its jobs: a queued job
+    // that sleeps then would wait for a timer of a loop that no longer runs, so it does not wait.
+    bool sleepers_released = false;
 
     // time.monotonic() across runs: the loop time of every finished run, plus time.sleep()
     // outside any run on the virtual clock. Keeps the clock going forward from run to run.

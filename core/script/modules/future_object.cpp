@@ -74,11 +74,20 @@ std::string coroutine_repr(Runtime& rt, FutureObject& future) {
 
 FutureObject::FutureObject(Runtime& rt, TypeObject* cls) : HostAwaitable(rt, cls), runtime(&rt) {}
 
-FutureObject::~FutureObject() {
-    // `core` keeps the task alive until here, so it can always be unbound.
-    if (task != nullptr && bound_task_object(*task) == this) {
-        task->set_binding(nullptr);
+namespace {
+
+// `core` keeps the task alive: while it is held, the task can be unbound (its binding must not
+// outlive this object); once it is released (clear_references), `task` may be gone.
+void unbind_from_task(FutureObject& future) {
+    if (future.task != nullptr && future.core && bound_task_object(*future.task) == &future) {
+        future.task->set_binding(nullptr);
     }
+}
+
+}  // namespace
+
+FutureObject::~FutureObject() {
+    unbind_from_task(*this);
     Runtime& rt = *runtime;
     if (rt.tearing_down()) {
         return;
@@ -105,6 +114,7 @@ void FutureObject::clear_references() {
     callbacks.clear();
     read_result = nullptr;
     typed.reset();
+    unbind_from_task(*this);
     core.reset();
 }
 

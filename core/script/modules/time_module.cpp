@@ -54,6 +54,9 @@ void sleep_on_virtual_clock(AsyncioState& state, Nanos duration) {
     auto wake = std::make_shared<VirtualSleeper>();
     {
         std::lock_guard guard(state.sleepers_mutex);
+        if (state.sleepers_released) {
+            return;  // a job still queued when its run ended (AsyncioState::sleepers_released)
+        }
         std::erase_if(state.sleepers, [](const auto& weak) { return weak.expired(); });
         state.sleepers.push_back(wake);
     }

@@ -10,6 +10,7 @@
 #include "core/script/objects/runtime.h"
 #include "core/script/objects/sequence_ops.h"
 #include "core/script/objects/slice.h"
+#include "core/script/objects/stack_guard.h"
 #include "core/script/objects/type_object.h"
 
 namespace loopscope::script {
@@ -45,6 +46,8 @@ ReprGuard::ReprGuard(Runtime& rt, const Object* self) : rt_(rt) {
         raise_error(rt, rt.types().RecursionError,
                     "maximum recursion depth exceeded while getting the repr of an object");
     }
+    // A list nested 100,000 deep under a raised recursion limit: stop before the C stack ends.
+    check_native_stack(rt, "maximum recursion depth exceeded while getting the repr of an object");
     active_ = std::find(stack.begin(), stack.end(), self) == stack.end();
     if (active_) {
         stack.push_back(self);

@@ -103,11 +103,18 @@ ParseOutcome parse_module(std::string_view raw_source, std::string_view filename
         return outcome;
     }
     std::string source = normalise_source(raw_source);
-    if (source.find('\0') != std::string::npos) {
+    if (const std::size_t nul = source.find('\0'); nul != std::string::npos) {
         SyntaxErrorInfo error;
         error.type = "SyntaxError";
         error.message = "source code cannot contain null bytes";
         error.filename = std::string(filename);
+        // As CPython: the line holding the first NUL, its text up to the NUL, and no caret.
+        const std::size_t line_start = source.rfind('\n', nul);
+        const std::size_t text_start = line_start == std::string::npos ? 0 : line_start + 1;
+        error.line = 1 + static_cast<int>(std::count(
+                             source.begin(), source.begin() + static_cast<long>(nul), '\n'));
+        error.text = source.substr(text_start, nul - text_start);
+        error.offset = 0;
         outcome.error = std::move(error);
         return outcome;
     }

@@ -69,6 +69,9 @@ struct FrameBlock {
     const std::string* handler_name = nullptr;
 };
 
+// CPython's CO_MAXBLOCKS: a loop, try or with nested 20 blocks deep is a SyntaxError.
+constexpr std::size_t kMaxNestedBlocks = 20;
+
 struct Unit {
     std::shared_ptr<CodeObject> code;
     Scope* scope = nullptr;
@@ -493,6 +496,7 @@ private:
 
     void statement(const Stmt& s) {
         LocationScope at(u_, s.location);
+        check_block_nesting(s);
         switch (s.kind) {
             case StmtKind::FunctionDef:
             case StmtKind::AsyncFunctionDef:
@@ -824,6 +828,25 @@ private:
     }
 
     // Unwinds the blocks inside the innermost loop; returns that loop or null.
+    // "too many statically nested blocks", raised as CPython raises it: when the statement
+    // would push its block onto a stack already 20 deep.
+    void check_block_nesting(const Stmt& s) const {
+        switch (s.kind) {
+            case StmtKind::For:
+            case StmtKind::AsyncFor:
+            case StmtKind::While:
+            case StmtKind::With:
+            case StmtKind::AsyncWith:
+            case StmtKind::Try:
+            case StmtKind::TryStar:
+                if (u_->blocks.size() >= kMaxNestedBlocks)
+                    throw CompileError{"too many statically nested blocks", s.location};
+                break;
+            default:
+                break;
+        }
+    }
+
     const FrameBlock* unwind_to_loop() {
         std::vector<FrameBlock> saved = u_->blocks;
         std::size_t i = u_->blocks.size();

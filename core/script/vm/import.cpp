@@ -37,6 +37,28 @@ bool is_sandboxed(std::string_view name) {
     throw ScriptError{exc};
 }
 
+// A SyntaxError in an imported module, with CPython's attributes (msg, filename, lineno,
+// offset, text, end_lineno, end_offset): the traceback printer shows the module's line and
+// caret from them, as CPython does, after the importing frames.
+[[noreturn]] void imported_syntax_error(Runtime& rt, const SyntaxErrorInfo& error,
+                                        const std::filesystem::path& file) {
+    TypeObject& type =
+        error.type == "SyntaxError" ? *rt.types().SyntaxError : *rt.types().IndentationError;
+    Value exc = make_exception(rt, type,
+                               error.message + " (" + file.filename().string() + ", line " +
+                                   std::to_string(error.line) + ")");
+    if (ExceptionObject* e = as_exception(rt, exc)) {
+        e->dict.set("msg", make_str(rt, error.message));
+        e->dict.set("filename", make_str(rt, error.filename));
+        e->dict.set("lineno", Value::integer(error.line));
+        e->dict.set("offset", Value::integer(error.offset));
+        e->dict.set("text", make_str(rt, error.text));
+        e->dict.set("end_lineno", Value::integer(error.end_line));
+        e->dict.set("end_offset", Value::integer(error.end_offset));
+    }
+    throw ScriptError{exc};
+}
+
 }  // namespace
 
 Value import_module(Runtime& rt, const std::string& name, const std::string& importer_file) {
@@ -96,14 +118,10 @@ Value import_module(Runtime& rt, const std::string& name, const std::string& imp
         vm.sources[path] = source;
         ParseOutcome parsed = parse_module(source, path);
         if (!parsed.module)
-            raise_error(rt, rt.types().SyntaxError,
-                        parsed.error->message + " (" + candidate.filename().string() + ", line " +
-                            std::to_string(parsed.error->line) + ")");
+            imported_syntax_error(rt, *parsed.error, candidate);
         CompileOutcome compiled = compile_module(rt, *parsed.module, path, source);
         if (!compiled.code)
-            raise_error(rt, rt.types().SyntaxError,
-                        compiled.error->message + " (" + candidate.filename().string() + ", line " +
-                            std::to_string(compiled.error->line) + ")");
+            imported_syntax_error(rt, *compiled.error, candidate);
         Ref<ModuleObject> module = make_module(rt, name, path);
         Value value(module);
         modules[name] = value;

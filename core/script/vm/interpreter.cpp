@@ -56,6 +56,10 @@ int Interpreter::report_uncaught(Runtime& rt, const Value& exception) {
         return 1;
     }
     rt.write_stderr(vm::format_exception(rt, exception));
+    // CPython ends itself with SIGINT after an uncaught KeyboardInterrupt: the shell sees 130.
+    if (is_instance(rt, exception, rt.types().KeyboardInterrupt)) {
+        return kExitStopped;
+    }
     return 1;
 }
 

@@ -52,6 +52,10 @@ private:
 
     void parameters(const ast::Arguments& args) {
         auto add = [&](const ast::Arg& a) {
+            const auto seen = current_->flags.find(a.name);
+            if (seen != current_->flags.end() && (seen->second & kDefParam))
+                throw CompileError{"duplicate argument '" + a.name + "' in function definition",
+                                   a.location};
             current_->parameters.push_back(a.name);
             note(a.name, kDefParam, a.location);
         };
@@ -235,11 +239,13 @@ private:
                     declare(name, kDefGlobal, "global", s.location);
                 break;
             case ast::StmtKind::Nonlocal:
+                // CPython checks the names first ("assigned to before nonlocal declaration"),
+                // the module level after.
+                for (const auto& name : ast::as<ast::Nonlocal>(s).names)
+                    declare(name, kDefNonlocal, "nonlocal", s.location);
                 if (current_->kind == ScopeKind::Module)
                     throw CompileError{"nonlocal declaration not allowed at module level",
                                        s.location};
-                for (const auto& name : ast::as<ast::Nonlocal>(s).names)
-                    declare(name, kDefNonlocal, "nonlocal", s.location);
                 break;
             case ast::StmtKind::Expr:
                 expression(*ast::as<ast::ExprStmt>(s).value);

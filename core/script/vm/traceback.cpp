@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -9,8 +10,11 @@
 #include "script/objects/list.h"
 #include "script/objects/ops.h"
 #include "script/objects/runtime.h"
+#include "script/objects/str.h"
 #include "script/objects/tuple.h"
+#include "script/syntax/parser.h"
 #include "script/vm/frame.h"
+#include "script/vm/suggestions.h"
 #include "script/vm/vm.h"
 
 namespace loopscope::script::vm {
@@ -39,7 +43,7 @@ void add_traceback_entry(VmState& vm, const Value& exception, const Frame& frame
         entry.anchor_left = anchors->second.first;
         entry.anchor_right = anchors->second.second;
     }
-    tb->entries.insert(tb->entries.begin(), std::move(entry));
+    tb->entries.push_front(std::move(entry));
 }
 
 namespace {
@@ -166,8 +170,50 @@ void format_frames(Runtime& rt, const Value& exc, std::string& out, const std::s
     }
 }
 
+// A SyntaxError carrying its position (one raised by importing a broken module) prints as
+// CPython prints it: the file and line, the source line and caret, then `SyntaxError: msg`.
+std::optional<std::string> positioned_syntax_error(Runtime& rt, const Value& exc) {
+    if (!is_instance(rt, exc, rt.types().SyntaxError))
+        return std::nullopt;
+    Value msg, filename, lineno, offset, text, end_lineno, end_offset;
+    if (!lookup_attr(rt, exc, "msg", msg) || !is_str(rt, msg) ||
+        !lookup_attr(rt, exc, "filename", filename) || !is_str(rt, filename) ||
+        !lookup_attr(rt, exc, "lineno", lineno) || !lineno.is_int())
+        return std::nullopt;
+    SyntaxErrorInfo info;
+    info.type = std::string(type_name(rt, exc));
+    info.message = to_str(rt, msg);
+    info.filename = to_str(rt, filename);
+    info.line = static_cast<int>(lineno.as_int());
+    if (lookup_attr(rt, exc, "offset", offset) && offset.is_int())
+        info.offset = static_cast<int>(offset.as_int());
+    if (lookup_attr(rt, exc, "text", text) && is_str(rt, text))
+        info.text = to_str(rt, text);
+    if (lookup_attr(rt, exc, "end_lineno", end_lineno) && end_lineno.is_int())
+        info.end_line = static_cast<int>(end_lineno.as_int());
+    if (lookup_attr(rt, exc, "end_offset", end_offset) && end_offset.is_int())
+        info.end_offset = static_cast<int>(end_offset.as_int());
+    std::string formatted = format_syntax_error(info);
+    formatted.pop_back();  // the summary's lines get their newlines below
+    return formatted;
+}
+
 void format_summary(Runtime& rt, const Value& exc, std::string& out, const std::string& margin) {
-    std::string summary = exception_summary(rt, exc);
+    const std::optional<std::string> positioned = positioned_syntax_error(rt, exc);
+    std::string summary = positioned ? *positioned : exception_summary(rt, exc);
+    if (!positioned) {
+        // CPython's "Did you mean" for NameError and AttributeError, judged from the module
+        // of the innermost frame.
+        std::string innermost;
+        if (ExceptionObject* e = as_exception(rt, exc);
+            e && e->traceback.is_object() && rt.vm_state &&
+            e->traceback.as_object()->type == vm_state(rt).traceback_type.get()) {
+            const auto& entries = e->traceback.as<TracebackObject>()->entries;
+            if (!entries.empty())
+                innermost = entries.back().filename;
+        }
+        summary += suggestion_for(rt, exc, innermost);
+    }
     std::size_t start = 0;
     while (true) {
         std::size_t nl = summary.find('\n', start);

@@ -12,6 +12,7 @@
 #include "script/objects/runtime.h"
 #include "script/objects/set.h"
 #include "script/objects/slice.h"
+#include "script/objects/stack_guard.h"
 #include "script/objects/str.h"
 #include "script/objects/tuple.h"
 #include "script/vm/generator.h"
@@ -333,6 +334,8 @@ void check_recursion(VmState& vm) {
     if (vm.thread().depth + vm.rt.native_call_depth >= vm.rt.limits.recursion) {
         raise_error(vm.rt, vm.rt.types().RecursionError, "maximum recursion depth exceeded");
     }
+    // Each entry nests C++ frames too: a raised recursion limit must not overflow the stack.
+    check_native_stack(vm.rt);
 }
 
 // The exception being handled by the innermost frame that handles one (sys.exc_info()).

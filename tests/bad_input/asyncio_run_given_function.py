@@ -1,0 +1,8 @@
+import asyncio
+
+
+async def main():
+    print("never runs")
+
+
+asyncio.run(main)

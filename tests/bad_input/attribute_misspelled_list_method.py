@@ -1,0 +1,2 @@
+jobs = []
+jobs.apend("first")

@@ -1,0 +1,8 @@
+import asyncio
+
+
+async def job():
+    print("job")
+
+
+asyncio.create_task(job())

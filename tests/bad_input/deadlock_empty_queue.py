@@ -1,0 +1,10 @@
+import asyncio
+
+
+async def main():
+    queue = asyncio.Queue()
+    item = await queue.get()
+    print(item)
+
+
+asyncio.run(main())

@@ -1,0 +1,3 @@
+print("before")
+text = "x" * 10**13
+print(len(text))

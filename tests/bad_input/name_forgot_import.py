@@ -1,0 +1,5 @@
+async def main():
+    print("hello")
+
+
+asyncio.run(main())

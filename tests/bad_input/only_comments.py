@@ -1,0 +1,3 @@
+# This script has nothing but comments.
+
+# Not even a print.

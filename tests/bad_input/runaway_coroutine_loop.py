@@ -1,0 +1,10 @@
+import asyncio
+
+
+async def spin():
+    print("spinning")
+    while True:
+        pass
+
+
+asyncio.run(spin())

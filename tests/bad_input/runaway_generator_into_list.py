@@ -1,0 +1,8 @@
+def forever():
+    n = 0
+    while True:
+        yield n
+        n += 1
+
+
+everything = list(forever())

@@ -1,0 +1,6 @@
+import asyncio
+
+
+def main(q):
+    async for item in q:
+        print(item)

@@ -1,0 +1,6 @@
+import asyncio
+
+
+def main(lock):
+    async with lock:
+        print("held")

@@ -1,0 +1,3 @@
+import _broken_module
+
+print(_broken_module.VALUE)

@@ -1,0 +1,7 @@
+import asyncio
+
+
+async def main():
+    print("missing paren"
+
+asyncio.run(main())

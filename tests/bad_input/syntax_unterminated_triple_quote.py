@@ -1,0 +1,4 @@
+x = 1
+text = """never
+closed
+print(x)

@@ -1,0 +1,7 @@
+class A:
+    pass
+
+
+a = A()
+if (a.b := 1):
+    pass
