@@ -399,7 +399,7 @@ Rectangle {
 
     Flickable {
         id: flick
-        anchors { left: parent.left; right: parent.right; top: findBar.bottom; bottom: errorText.top
+        anchors { left: parent.left; right: parent.right; top: findBar.bottom; bottom: errorText.visible ? errorText.top : parent.bottom
                   leftMargin: 10 + gutter.width; topMargin: 6; bottomMargin: 10; rightMargin: 10 + view.tagGutterWidth }
         contentWidth: Math.max(width, codeText.implicitWidth + 12)
         contentHeight: Math.max(height, codeText.implicitHeight)
@@ -632,8 +632,9 @@ Rectangle {
     Text {
         id: errorText
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 10 }
+        // No height binding: a wrapped Text's implicit height follows its width, and binding its
+        // height to it loops. What sits above anchors to the text only while it shows.
         visible: view.error.length > 0
-        height: visible ? implicitHeight : 0
         text: view.error + (view.editedSinceRun ? "   (before your edits; Ctrl+R runs them)" : "")
         wrapMode: Text.WordWrap
         color: "#ff9b9b"

@@ -30,7 +30,7 @@ Rectangle {
 
     ListView {
         id: list
-        anchors { left: parent.left; right: parent.right; top: heading.bottom; bottom: failureText.top; margins: 8 }
+        anchors { left: parent.left; right: parent.right; top: heading.bottom; bottom: failureText.visible ? failureText.top : parent.bottom; margins: 8 }
         clip: true
         model: view.model
         onCountChanged: positionViewAtEnd()
@@ -71,8 +71,9 @@ Rectangle {
     Text {
         id: failureText
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 8 }
+        // No height binding (a wrapped Text's implicit height follows its width: binding its
+        // height to it loops); the list above anchors to it only while it shows.
         visible: view.failure.length > 0
-        height: visible ? implicitHeight : 0
         text: view.failure
         wrapMode: Text.WordWrap
         color: Theme.failed
