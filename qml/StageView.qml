@@ -80,8 +80,8 @@ Rectangle {
                 required property int index
                 required property string modelData
                 readonly property real angle: index * Math.PI / 2 - Math.PI / 2
-                x: ring.width / 2 + Math.cos(angle) * 52 - width / 2
-                y: ring.height / 2 + Math.sin(angle) * 52 - height / 2
+                x: ring.width / 2 + Math.cos(angle) * 52 * Theme.scale - width / 2
+                y: ring.height / 2 + Math.sin(angle) * 52 * Theme.scale - height / 2
                 text: modelData
                 color: index === ring.phaseIndex ? Theme.ink : Theme.faintInk
                 font.pixelSize: Theme.tinySize
@@ -91,13 +91,14 @@ Rectangle {
         // The dot that goes round: where in the iteration the loop is.
         Rectangle {
             id: dot
-            width: 18
-            height: 18
-            radius: 9
+            width: Math.round(18 * Theme.scale)
+            height: width
+            radius: width / 2
             color: view.stage.phase === "blocked" ? Theme.failed : Theme.accent
             property real angle: ring.phaseIndex * 90 - 90
-            x: ring.width / 2 + Math.cos(angle * Math.PI / 180) * 70 - 9
-            y: ring.height / 2 + Math.sin(angle * Math.PI / 180) * 70 - 9
+            // On the ring's stroke, whatever presentation mode's scale.
+            x: ring.width / 2 + Math.cos(angle * Math.PI / 180) * 70 * Theme.scale - width / 2
+            y: ring.height / 2 + Math.sin(angle * Math.PI / 180) * 70 * Theme.scale - height / 2
             Behavior on angle {
                 enabled: view.animated
                 RotationAnimation { duration: 250; direction: RotationAnimation.Clockwise }

@@ -8,7 +8,9 @@ Button {
     // What the button does, with its shortcut: shown on hover (and read by screen readers).
     property string tip: ""
 
-    Layout.preferredWidth: 34
+    // Presentation mode scales the toolbar with everything else (Theme.scale).
+    Layout.preferredWidth: Math.round(34 * Theme.scale)
+    font.pixelSize: Theme.bodySize
     leftPadding: 4
     rightPadding: 4
     ToolTip.visible: hovered && tip.length > 0
