@@ -349,8 +349,10 @@ Value asyncio_run(Runtime& rt, const CallArgs& args) {
     const Value main = *parsed[0];
     AsyncioState& state = asyncio_state(rt);
     if (state.loop != nullptr) {
-        raise_error(rt, rt.types().RuntimeError,
-                    "asyncio.run() cannot be called from a running event loop");
+        Value error = make_exception(rt, rt.types().RuntimeError,
+                                     "asyncio.run() cannot be called from a running event loop");
+        hold_with_exception(rt, error, main);
+        raise_value(error);
     }
     if (!is_coroutine(main)) {
         raise_error(rt, rt.types().ValueError, "a coroutine was expected, got " + repr(rt, main));
@@ -398,6 +400,7 @@ Value run_on_new_loop(Runtime& rt, const Value& main, bool debug, bool shutdown_
 
     Value main_task = create_script_task(rt, main, std::nullopt);
     FutureObject* future = main_task.as<FutureObject>();
+    future->run_until_complete_callback = true;
     while (!future->core->done() && !state.escaping && !state.aborting) {
         loop.run_once();
         if (state.observer.iteration_done && state.observer.iteration_done(loop)) {
@@ -435,8 +438,7 @@ Value run_on_new_loop(Runtime& rt, const Value& main, bool debug, bool shutdown_
     }
     future->exception_retrieved = true;
     if (future->core->cancelled()) {
-        throw ScriptError{
-            python_exception(rt, std::make_exception_ptr(future->core->make_cancelled_error()))};
+        throw ScriptError{take_cancelled_error(rt, *future)};
     }
     if (std::exception_ptr error = future->core->exception()) {
         raise_python(rt, error);

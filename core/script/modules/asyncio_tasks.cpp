@@ -2,6 +2,7 @@
 #include "script/modules/asyncio_awaitables.h"
 #include "script/modules/asyncio_parts.h"
 #include "script/modules/asyncio_state.h"
+#include "script/modules/exception_bridge.h"
 #include "script/modules/future_object.h"
 #include "script/modules/script_repr.h"
 #include "script/modules/task_host.h"
@@ -41,7 +42,12 @@ std::optional<std::string> optional_name(Runtime& rt, const std::optional<Value>
 Value create_task(Runtime& rt, const CallArgs& args) {
     static const Signature signature{"create_task", {"coro", "name", "context"}, 1, 0, 1};
     auto parsed = parse_arguments(rt, args, signature);
-    running_scheduler(rt);
+    try {
+        running_scheduler(rt);
+    } catch (const ScriptError& error) {
+        hold_with_exception(rt, error.exception, *parsed[0]);
+        throw;
+    }
     if (!is_coroutine(*parsed[0]) && as_host_awaitable(*parsed[0]) == nullptr) {
         raise_error(rt, rt.types().TypeError,
                     "a coroutine was expected, got " + repr(rt, *parsed[0]));

@@ -155,4 +155,10 @@ void throw_cpp(Runtime& rt, const ScriptError& error) {
     throw error;
 }
 
+void hold_with_exception(Runtime& rt, const Value& exception, const Value& argument) {
+    if (ExceptionObject* object = as_exception(rt, exception)) {
+        object->held = argument;
+    }
+}
+
 }  // namespace loopscope::script

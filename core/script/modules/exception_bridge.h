@@ -60,6 +60,10 @@ std::exception_ptr cpp_exception(Runtime& rt, const Value& exception);
 // Throws the C++ form of a ScriptError that is in flight; for `catch (const ScriptError& e)`.
 [[noreturn]] void throw_cpp(Runtime& rt, const ScriptError& error);
 
+// Keeps `argument` alive as long as `exception` (ExceptionObject::held), as CPython's frame of
+// a Python-coded asyncio function does when the exception's traceback holds it.
+void hold_with_exception(Runtime& rt, const Value& exception, const Value& argument);
+
 // asyncio.CancelledError(message) (no args when the message is empty: Python's None).
 Value make_cancelled_error(Runtime& rt, const std::string& message);
 bool is_cancelled_error(Runtime& rt, const Value& exception);

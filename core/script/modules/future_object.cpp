@@ -1,11 +1,13 @@
 #include "script/modules/future_object.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "script/modules/asyncio_state.h"
 #include "script/modules/exception_bridge.h"
 #include "script/modules/exception_text.h"
 #include "script/modules/script_repr.h"
+#include "script/objects/cpython_library.h"
 #include "script/objects/errors.h"
 #include "script/objects/native_function.h"
 #include "script/objects/ops.h"
@@ -29,15 +31,37 @@ FutureObject& self_future(Runtime& rt, const CallArgs& args, std::string_view me
     return *future;
 }
 
+[[noreturn]] void raise_task_awaits_itself(Runtime& rt, FutureObject& task);
+
 // The awaited future of `await future`: waits in the task, then reads the result.
-Coro<Value> await_future(Runtime&, Value self) {
+Coro<Value> await_future(Runtime& rt, Value self) {
     auto* future = self.as<FutureObject>();
     // A named awaiter: g++ 12 destroys a braced temporary in a co_await expression twice.
     FutureAwaiter<void> awaiter{future->core, &kNoResult};
     const int suspends = future->core->done() ? 0 : 1;
+    bool awaits_itself = false;
+    if (future->is_task() && suspends > 0) {
+        TaskCore& running = co_await this_task();
+        awaits_itself = future->task == &running;
+    }
     future->awaiting_tasks += suspends;
     try {
         co_await awaiter;
+    } catch (const loopscope::RuntimeError&) {
+        future->awaiting_tasks -= suspends;
+        if (awaits_itself) {
+            raise_task_awaits_itself(rt, *future);
+        }
+        future->exception_retrieved = true;
+        throw;
+    } catch (const CancelledError&) {
+        future->awaiting_tasks -= suspends;
+        future->exception_retrieved = true;
+        if (future->core->cancelled() && !future->cancelled_exception.is_none()) {
+            // CPython's __wakeup reads the awaited task's result(): its own CancelledError.
+            std::rethrow_exception(cpp_exception(rt, take_cancelled_error(rt, *future)));
+        }
+        throw;
     } catch (...) {
         future->awaiting_tasks -= suspends;
         future->exception_retrieved = true;
@@ -68,6 +92,16 @@ std::string coroutine_repr(Runtime& rt, FutureObject& future) {
         return name + " done, defined at " + file + ":" + std::to_string(future.coro_first_line);
     }
     return repr(rt, future.coro);
+}
+
+// The scheduler refused the await with a RuntimeError naming the task as it can (name and
+// state); CPython's names its coroutine and callbacks too. Raised where the refusal arrives,
+// one step after the await, when CPython's __step has made its repr: the coroutine stands at
+// its `await` and waits on nothing.
+void raise_task_awaits_itself(Runtime& rt, FutureObject& task) {
+    task.awaiting = Value();
+    raise_error(rt, rt.types().RuntimeError,
+                "Task cannot await on itself: " + future_repr(rt, task));
 }
 
 }  // namespace
@@ -111,6 +145,7 @@ FutureObject::~FutureObject() {
 void FutureObject::clear_references() {
     coro = Value();
     awaiting = Value();
+    cancelled_exception = Value();
     callbacks.clear();
     read_result = nullptr;
     typed.reset();
@@ -184,6 +219,13 @@ Value task_object_of(Runtime& rt, TaskCore& task) {
     return Value(object);
 }
 
+Value take_cancelled_error(Runtime& rt, FutureObject& future) {
+    if (!future.cancelled_exception.is_none()) {
+        return std::exchange(future.cancelled_exception, Value());
+    }
+    return python_exception(rt, std::make_exception_ptr(future.core->make_cancelled_error()));
+}
+
 std::string future_repr(Runtime& rt, FutureObject& future) {
     std::vector<std::string> info;
     info.push_back(state_word(future));
@@ -200,6 +242,10 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
         }
     }
     std::vector<std::string> callbacks;
+    if (future.run_until_complete_callback) {
+        callbacks.push_back("_run_until_complete_cb() at " +
+                            cpython_library_file("asyncio/base_events.py") + ":180");
+    }
     for (int i = 0; i < future.awaiting_tasks; ++i) {
         callbacks.push_back("Task.task_wakeup()");
     }
@@ -268,8 +314,7 @@ namespace {
 Value future_result(Runtime& rt, FutureObject& future) {
     if (future.core->cancelled()) {
         future.exception_retrieved = true;
-        throw ScriptError{
-            python_exception(rt, std::make_exception_ptr(future.core->make_cancelled_error()))};
+        throw ScriptError{take_cancelled_error(rt, future)};
     }
     if (!future.core->done()) {
         raise_error(rt, *asyncio_state(rt).types.InvalidStateError, "Result is not set.");
@@ -283,8 +328,7 @@ Value future_result(Runtime& rt, FutureObject& future) {
 
 Value future_exception(Runtime& rt, FutureObject& future) {
     if (future.core->cancelled()) {
-        throw ScriptError{
-            python_exception(rt, std::make_exception_ptr(future.core->make_cancelled_error()))};
+        throw ScriptError{take_cancelled_error(rt, future)};
     }
     if (!future.core->done()) {
         raise_error(rt, *asyncio_state(rt).types.InvalidStateError, "Exception is not set.");

@@ -40,8 +40,14 @@ struct FutureObject : HostAwaitable {
     std::string coro_file;    // "/path/x.py"
     int coro_first_line = 0;  // the `def` line, for "done, defined at x.py:3"
     Value awaiting;           // what the task's coroutine awaits now (for repr), or None
+    // The CancelledError the task's coroutine ended with (CPython's _cancelled_exc): the first
+    // to ask for the cancelled task's outcome gets this object, its traceback through the
+    // coroutine included, rather than a fresh one (take_cancelled_error).
+    Value cancelled_exception;
 
     int awaiting_tasks = 0;  // tasks awaiting it now: each is a Task.task_wakeup() callback
+    // run_until_complete's own done-callback is on it (asyncio.run's main task), for the repr.
+    bool run_until_complete_callback = false;
     // CPython's __log_traceback inverted: result()/exception()/await saw the exception.
     bool exception_retrieved = false;
     // Python done-callbacks and the C++ tokens they were registered with.
@@ -65,6 +71,10 @@ FutureObject* as_future_object(Runtime& rt, const Value& v);  // Future or Task,
 // "<Task pending name='Task-2' coro=<worker() running at /x.py:5>>" / "<Future finished
 // result=1>" as CPython's reprs.
 std::string future_repr(Runtime& rt, FutureObject& future);
+
+// The CancelledError to raise for a cancelled future, as CPython's _make_cancelled_error: the
+// one its coroutine ended with, once, then fresh ones.
+Value take_cancelled_error(Runtime& rt, FutureObject& future);
 
 // The Python Task object of a task, made on demand for a task that has none.
 Value task_object_of(Runtime& rt, TaskCore& task);

@@ -107,8 +107,17 @@ private:
 Coro<Value> task_host(Runtime& rt, TaskObjectHold hold) {
     Value target = hold.future()->coro;
     Coro<Value> driving = drive_coroutine(rt, std::move(target));
-    Value result = co_await driving;
-    co_return result;
+    try {
+        Value result = co_await driving;
+        co_return result;
+    } catch (const ScriptCancelledError& cancelled) {
+        // The task ends cancelled: keep the coroutine's own CancelledError for whoever asks
+        // for the outcome first (its traceback reaches the `await` that was cancelled).
+        if (is_cancelled_error(rt, cancelled.exception())) {
+            hold.future()->cancelled_exception = cancelled.exception();
+        }
+        throw;
+    }
 }
 
 // asyncio.run(debug=True): a step that holds the loop for 0.1 s or more (loop time: a

@@ -18,7 +18,7 @@ ExceptionObject::ExceptionObject(Runtime& rt, Ref<TypeObject> cls_)
 
 void ExceptionObject::clear_references() {
     InstanceObject::clear_references();
-    args = traceback = cause = context = notes = Value();
+    args = traceback = cause = context = notes = held = Value();
 }
 
 void raise_value(const Value& exception) {
@@ -101,7 +101,10 @@ void initialize_exception(Runtime& rt, ExceptionObject& e, const std::vector<Val
         e.dict.set("code", args.empty() ? Value() : args.size() == 1 ? args[0] : e.args);
     } else if (t.is_subtype_of(types.ImportError)) {
         const Value* name = keywords ? find_keyword(*keywords, "name") : nullptr;
+        const Value* path = keywords ? find_keyword(*keywords, "path") : nullptr;
         e.dict.set("name", name ? *name : Value());
+        e.dict.set("path", path ? *path : Value());
+        e.dict.set("name_from", Value());
         e.dict.set("msg", args.size() == 1 ? args[0] : Value());
     } else if (t.is_subtype_of(types.NameError) || t.is_subtype_of(types.AttributeError)) {
         const Value* name = keywords ? find_keyword(*keywords, "name") : nullptr;

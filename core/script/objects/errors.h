@@ -22,6 +22,10 @@ struct ExceptionObject : InstanceObject {
     Value context;  // __context__: the exception being handled when this one was raised
     bool suppress_context = false;
     Value notes;  // __notes__: a list, or None until add_note()
+    // What a native function that raised it keeps alive with it, where CPython's function is
+    // Python code whose frame, in the traceback, holds its arguments: a coroutine handed to a
+    // failing asyncio.create_task warns "never awaited" when the exception goes, not before.
+    Value held;
     void clear_references() override;
 };
 

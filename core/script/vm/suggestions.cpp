@@ -159,7 +159,30 @@ std::optional<std::string> closest_name(std::string_view wrong,
     return suggestion;
 }
 
+namespace {
+
+// `from module import wrong`: the names of the module, as CPython's __import__(name) finds it.
+std::string import_suggestion(Runtime& rt, const Value& exception) {
+    const std::optional<std::string> wrong = string_attribute(rt, exception, "name_from");
+    const std::optional<std::string> module_name = string_attribute(rt, exception, "name");
+    if (!wrong || !module_name) {
+        return {};
+    }
+    const auto found = rt.modules().find(*module_name);
+    if (found == rt.modules().end()) {
+        return {};
+    }
+    const std::optional<std::string> suggestion =
+        closest_name(*wrong, dir_names(rt, found->second));
+    return suggestion ? ". Did you mean: '" + *suggestion + "'?" : std::string();
+}
+
+}  // namespace
+
 std::string suggestion_for(Runtime& rt, const Value& exception, const std::string& filename) {
+    if (is_instance(rt, exception, rt.types().ImportError)) {
+        return import_suggestion(rt, exception);
+    }
     const bool name_error = is_instance(rt, exception, rt.types().NameError);
     if (!name_error && !is_instance(rt, exception, rt.types().AttributeError)) {
         return {};

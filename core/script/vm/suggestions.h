@@ -21,11 +21,12 @@ namespace loopscope::script::vm {
 std::optional<std::string> closest_name(std::string_view wrong,
                                         const std::vector<std::string>& candidates);
 
-// The text CPython's traceback appends to the message of an uncaught NameError or
-// AttributeError (". Did you mean: 'print'?", ". Did you forget to import 'asyncio'"), or ""
+// The text CPython's traceback appends to the message of an uncaught NameError, AttributeError
+// or ImportError (". Did you mean: 'print'?", ". Did you forget to import 'asyncio'"), or ""
 // when it appends none. A NameError's candidates are the globals of the module that raised it
 // (`filename`, the innermost traceback entry's) and the builtins; an AttributeError's, the
-// names of its `obj` (dir(obj)).
+// names of its `obj` (dir(obj)); an ImportError's of `from module import name`, the names of
+// the module.
 std::string suggestion_for(Runtime& rt, const Value& exception, const std::string& filename);
 
 }  // namespace loopscope::script::vm

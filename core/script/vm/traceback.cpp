@@ -202,8 +202,8 @@ void format_summary(Runtime& rt, const Value& exc, std::string& out, const std::
     const std::optional<std::string> positioned = positioned_syntax_error(rt, exc);
     std::string summary = positioned ? *positioned : exception_summary(rt, exc);
     if (!positioned) {
-        // CPython's "Did you mean" for NameError and AttributeError, judged from the module
-        // of the innermost frame.
+        // CPython's "Did you mean" for NameError, AttributeError and ImportError, a NameError's
+        // judged from the module of the innermost frame.
         std::string innermost;
         if (ExceptionObject* e = as_exception(rt, exc);
             e && e->traceback.is_object() && rt.vm_state &&

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 
+#include "script/objects/cpython_library.h"
 #include "script/objects/dict.h"
 #include "script/objects/errors.h"
 #include "script/objects/list.h"
@@ -466,16 +468,23 @@ Value import_from(Runtime& rt, const Value& module, std::string_view name,
         }
     }
     std::string mod_name = "<unknown module name>";
-    std::string where = "unknown location";
+    std::optional<std::string> file;
     if (is_module(rt, module)) {
         auto* m = static_cast<ModuleObject*>(module.as_object());
         mod_name = m->name;
         if (!m->file.empty())
-            where = m->file;
+            file = m->file;
+        else if (rt.has_native_module(m->name))
+            file = cpython_module_file(m->name);
     }
-    Value exc = make_exception(
-        rt, rt.types().ImportError,
-        "cannot import name '" + std::string(name) + "' from '" + mod_name + "' (" + where + ")");
+    Value exc = make_exception(rt, rt.types().ImportError,
+                               "cannot import name '" + std::string(name) + "' from '" + mod_name +
+                                   "' (" + file.value_or("unknown location") + ")");
+    // What the traceback's "Did you mean" reads (CPython's ImportError.name and name_from).
+    auto* e = exc.as<ExceptionObject>();
+    e->dict.set("name", make_str(rt, mod_name));
+    e->dict.set("path", file ? make_str(rt, *file) : Value());
+    e->dict.set("name_from", make_str(rt, name));
     throw ScriptError{exc};
 }
 
