@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from figures import print_table  # the same Markdown tables as the benchmark figures
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -99,18 +101,6 @@ def cells(workload: Workload, ours: Optional[Measurement],
     memory_ok = "yes" if ours.peak_rss_mb <= theirs.peak_rss_mb else "NO"
     return [workload.label, ours_time, f"{theirs.seconds:.3f} s", f"{speed_up:.2f}x", target,
             time_ok, ours_rss, f"{theirs.peak_rss_mb:.0f} MB", memory_ok]
-
-
-def print_table(header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(row[i]) for row in [header] + rows) for i in range(len(header))]
-
-    def line(row: list[str]) -> str:
-        return "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |"
-
-    print(line(header))
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print(line(row))
 
 
 def main(arguments: list[str]) -> int:
