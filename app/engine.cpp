@@ -148,7 +148,7 @@ void Engine::read_lesson_text() {
     }
 }
 
-// ---- share: a saved recording (recording_file.h) replayed without running anything.
+// ---- a saved recording (recording_file.h) replayed without running anything.
 void Engine::show_recording(const trace::Recording& recording) {
     if (channel_ != nullptr) {
         channel_->stop = true;

@@ -80,7 +80,7 @@ public:
     Q_INVOKABLE void runScenario(const QString& id) { run(ScenarioSource::builtin(id)); }
     Q_INVOKABLE void runScript(const QString& path) { run(ScenarioSource::script(path)); }
     Q_INVOKABLE void rerun() { run(source_); }
-    // share: shows a saved run (recording_file.h) as if it had just run: the same trace, code
+    // shows a saved run (recording_file.h) as if it had just run: the same trace, code
     // and console, without running anything. runStarted, traceGrew and runFinished follow.
     void show_recording(const trace::Recording& recording);
     // Asks the run to end; runFinished() follows once the worker has wound down.

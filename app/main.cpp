@@ -17,7 +17,7 @@
 #include <string>
 
 #include "checkpoint_controller.h"
-// live: bookmarks, comparing runs
+// bookmarks, comparing runs
 #include "app_benchmark.h"
 #include "bookmarks.h"
 #include "demo_scenarios.h"
@@ -29,13 +29,13 @@
 #include "qml_types.h"
 #include "run_comparison.h"
 #include "window_screenshot.h"
-// share: exports, recordings, remembered settings
+// exports, recordings, remembered settings
 #include "command_line_export.h"
 #include "exporter.h"
 #include "recording_file.h"
 #include "trace/recording.h"
 #include "window_settings.h"
-// editor: the edited document, its test hooks
+// the edited document, its test hooks
 #include "editor_test_hooks.h"
 #include "script_document.h"
 
@@ -103,14 +103,14 @@ int main(int argc, char* argv[]) {
     parser.addOption(benchmark_option);
     parser.addOption(benchmark_seconds_option);
     // ---- end --benchmark
-    // viz-a: a lesson checkpoint's card, opened at its pause (screenshots, demos).
+    // a lesson checkpoint's card, opened at its pause (screenshots, demos).
     const QCommandLineOption checkpoint_option(
         QStringLiteral("checkpoint"),
         QStringLiteral(
             "Open the lesson's checkpoint with this id at its pause (with --screenshot)."),
         QStringLiteral("id"));
     parser.addOption(checkpoint_option);
-    // ---- live: live mode, presentation, comparing runs
+    // ---- live mode, presentation, comparing runs
     const QCommandLineOption live_option(
         QStringLiteral("live"),
         QStringLiteral("Live mode: run on the real clock (waits really wait) at --live-speed."));
@@ -133,7 +133,7 @@ int main(int argc, char* argv[]) {
     parser.addOption(theme_option);
     parser.addOption(compare_option);
     // ---- end live
-    // ---- share: exports from the command line (command_line_export.h)
+    // ---- exports from the command line (command_line_export.h)
     const QCommandLineOption export_video_option(
         QStringLiteral("export-video"),
         QStringLiteral("Once the run is over, film its playback (from --from to --to, at the "
@@ -168,7 +168,7 @@ int main(int argc, char* argv[]) {
     parser.addOption(export_trace_option);
     parser.addOption(save_recording_option);
     // ---- end share
-    // ---- editor: hooks for the crash-recovery test (editor_test_hooks.h)
+    // ---- hooks for the crash-recovery test (editor_test_hooks.h)
     const QCommandLineOption type_text_option(
         QStringLiteral("type-text"),
         QStringLiteral("Once shown, type this text at the end of the code editor (tests)."),
@@ -200,7 +200,7 @@ int main(int argc, char* argv[]) {
     Player player(engine.store());
     player.attach(engine);
     LoopStage stage(engine.store(), player);
-    // ---- share: Share menu actions; command-line exports; what the last session left.
+    // ---- Share menu actions; command-line exports; what the last session left.
     QCoreApplication::setOrganizationName(QStringLiteral("Loopscope"));
     Exporter exporter(engine, player);
     CommandLineExport::Request export_request;
@@ -220,10 +220,10 @@ int main(int argc, char* argv[]) {
         player.setSpeed(parser.value(speed_option).toDouble());
     }
     // ---- end share
-    // viz-a: the lesson's checkpoints halt playback at their pauses and ask.
+    // the lesson's checkpoints halt playback at their pauses and ask.
     CheckpointController checkpoints(engine.store(), player);
     checkpoints.attach(engine);
-    // ---- live: bookmarks follow each run's script; live mode is chosen before the first run.
+    // ---- bookmarks follow each run's script; live mode is chosen before the first run.
     if (QCoreApplication::organizationName().isEmpty()) {
         QCoreApplication::setOrganizationName(QStringLiteral("Loopscope"));
     }
@@ -243,7 +243,7 @@ int main(int argc, char* argv[]) {
     }
     // ---- end live
 
-    // ---- editor: what the code pane edits; after a crash, the unsaved text comes back.
+    // ---- what the code pane edits; after a crash, the unsaved text comes back.
     ScriptDocument document(lessons.folder());
     document.set_remembers(remembers || parser.isSet(print_text_option));
     const QString restored = parser.positionalArguments().isEmpty() &&
@@ -296,7 +296,7 @@ int main(int argc, char* argv[]) {
     }
     // ---- end --benchmark
     const bool positioned =
-        parser.isSet(position_option) || screenshot || export_request.any();  // share: exports
+        parser.isSet(position_option) || screenshot || export_request.any();  // exports
     // A file, else a scenario, else a lesson (lesson 1 by default), else the gather demo when
     // the lessons cannot be found.
     const QString lesson_path =
@@ -306,7 +306,7 @@ int main(int argc, char* argv[]) {
     } else if (!parser.positionalArguments().isEmpty() &&
                parser.positionalArguments().constFirst().endsWith(
                    QStringLiteral(".") + QString::fromLatin1(kRecordingSuffix))) {
-        // share: a recording replays without running anything.
+        // a recording replays without running anything.
         if (!exporter.openRecording(parser.positionalArguments().constFirst())) {
             std::fprintf(stderr, "loopscope: %s\n", qPrintable(exporter.message()));
             return 1;
@@ -316,7 +316,7 @@ int main(int argc, char* argv[]) {
     } else if (parser.isSet(scenario_option)) {
         engine.runScenario(parser.value(scenario_option));
     } else if (!restored.isEmpty()) {
-        engine.runScript(restored);  // editor: what the last session left unsaved
+        engine.runScript(restored);  // what the last session left unsaved
     } else if (!lesson_path.isEmpty()) {
         engine.runScript(run_path_of(lesson_path));  // editor
     } else {
@@ -337,7 +337,7 @@ int main(int argc, char* argv[]) {
         QTimer::singleShot(stop_after, &engine, [&engine] { engine.stop(); });
     }
 
-    // viz-a: --checkpoint ID opens that checkpoint's card at its pause (the run is over).
+    // --checkpoint ID opens that checkpoint's card at its pause (the run is over).
     if (positioned && parser.isSet(checkpoint_option) &&
         !checkpoints.askById(parser.value(checkpoint_option))) {
         std::fprintf(stderr, "loopscope: no checkpoint '%s' with a pause in this run\n",
@@ -355,7 +355,7 @@ int main(int argc, char* argv[]) {
         }
     }
 
-    // ---- live: `--compare A --compare B` opens the comparison window alone.
+    // ---- `--compare A --compare B` opens the comparison window alone.
     if (compared.size() == 2) {
         comparison.open(compared[0], compared[1]);
         if (screenshot) {
@@ -365,7 +365,7 @@ int main(int argc, char* argv[]) {
         }
     }
     // ---- end live
-    // viz-b: glyphs as plain textured quads instead of distance fields. Without a GPU (Mesa
+    // glyphs as plain textured quads instead of distance fields. Without a GPU (Mesa
     // llvmpipe, where the app is measured) the distance-field shader on every glyph was about a
     // third of each frame's CPU (docs/PERFORMANCE.md, "The app"); the text stays crisp at the
     // sizes we use, and presentation mode scales fonts, not items.
@@ -381,14 +381,13 @@ int main(int argc, char* argv[]) {
         {QStringLiteral("animated"), !screenshot},
         {QStringLiteral("selectedTask"), inspected},
         {QStringLiteral("checkpoints"), QVariant::fromValue(&checkpoints)},
-        // live
         {QStringLiteral("bookmarks"), QVariant::fromValue(&bookmarks)},
         {QStringLiteral("comparison"), QVariant::fromValue(&comparison)},
-        {QStringLiteral("exporter"), QVariant::fromValue(&exporter)},  // share
-        {QStringLiteral("document"), QVariant::fromValue(&document)},  // editor
+        {QStringLiteral("exporter"), QVariant::fromValue(&exporter)},
+        {QStringLiteral("document"), QVariant::fromValue(&document)},
     };
     if (remembers) {
-        WindowSettings::add_initial_properties(properties);  // share: --size (next) wins
+        WindowSettings::add_initial_properties(properties);  // --size (next) wins
     }
     if (parser.isSet(size_option)) {
         const QStringList size = parser.value(size_option).split(QLatin1Char('x'));
@@ -397,7 +396,7 @@ int main(int argc, char* argv[]) {
             properties.insert(QStringLiteral("height"), size[1].toInt());
         }
     }
-    // ---- live: the comparison window takes the main window's place with --compare.
+    // ---- the comparison window takes the main window's place with --compare.
     if (compared.size() == 2) {
         properties = QVariantMap{{QStringLiteral("comparison"), QVariant::fromValue(&comparison)},
                                  {QStringLiteral("lessons"), QVariant::fromValue(&lessons)},
@@ -423,7 +422,7 @@ int main(int argc, char* argv[]) {
         return 1;
     }
 
-    // ---- share: the remembered theme (--theme, next, wins), exports, saving settings on quit.
+    // ---- the remembered theme (--theme, next, wins), exports, saving settings on quit.
     exporter.set_window(window);
     if (remembers) {
         WindowSettings::restore(*window);
@@ -436,7 +435,7 @@ int main(int argc, char* argv[]) {
             std::make_unique<CommandLineExport>(*window, exporter, export_request);
     }
     // ---- end share
-    // ---- live: the palette and presentation mode, before the first frame.
+    // ---- the palette and presentation mode, before the first frame.
     if (parser.isSet(theme_option)) {
         QMetaObject::invokeMethod(window, "setTheme",
                                   Q_ARG(QVariant, QVariant(parser.value(theme_option))));
@@ -445,7 +444,7 @@ int main(int argc, char* argv[]) {
         QMetaObject::invokeMethod(window, "setPresenting", Q_ARG(QVariant, QVariant(true)));
     }
     // ---- end live
-    // ---- editor: the crash-recovery test's hooks.
+    // ---- the crash-recovery test's hooks.
     if (parser.isSet(type_text_option)) {
         type_into_editor_when_shown(*window, parser.value(type_text_option));
     }

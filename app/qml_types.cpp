@@ -4,8 +4,8 @@
 
 #include "checkpoint_controller.h"
 #include "engine.h"
-#include "exporter.h"  // share
-// live: bookmarks, comparing runs
+#include "exporter.h"
+// bookmarks, comparing runs
 #include "bookmarks.h"
 #include "keyed_list_model.h"
 #include "lesson_library.h"
@@ -13,7 +13,7 @@
 #include "player.h"
 #include "run_comparison.h"
 #include "timeline_item.h"
-// editor: highlighting, the edited document
+// highlighting, the edited document
 #include "python_highlighter.h"
 #include "script_document.h"
 
@@ -28,14 +28,14 @@ void register_qml_types() {
     qmlRegisterUncreatableType<LoopStage>(kUri, 1, 0, "LoopStage", made_by_app);
     qmlRegisterUncreatableType<LessonLibrary>(kUri, 1, 0, "LessonLibrary", made_by_app);
     qmlRegisterUncreatableType<KeyedListModel>(kUri, 1, 0, "KeyedListModel", made_by_app);
-    // live: bookmarks, comparing runs
+    // bookmarks, comparing runs
     qmlRegisterUncreatableType<Bookmarks>(kUri, 1, 0, "Bookmarks", made_by_app);
     qmlRegisterUncreatableType<RunComparison>(kUri, 1, 0, "RunComparison", made_by_app);
     qmlRegisterUncreatableType<CheckpointController>(kUri, 1, 0, "Checkpoints", made_by_app);
-    // editor: highlighting, the edited document
+    // highlighting, the edited document
     qmlRegisterType<PythonHighlighter>(kUri, 1, 0, "PythonHighlighter");
     qmlRegisterUncreatableType<ScriptDocument>(kUri, 1, 0, "ScriptDocument", made_by_app);
-    // share: exports, recordings, video
+    // exports, recordings, video
     qmlRegisterUncreatableType<Exporter>(kUri, 1, 0, "Exporter", made_by_app);
 }
 

@@ -42,7 +42,7 @@ public:
     // (0 when there is none). `stream`: 1 stdout, 2 stderr. Written after `after_events` events
     // of the run (at most size()): the line belongs to the last of them.
     void add_untraced_output(std::size_t after_events, int stream, std::string_view text);
-    // share: everything add_untraced_output was given, in order (a recording keeps it).
+    // everything add_untraced_output was given, in order (a recording keeps it).
     struct UntracedOutput {
         std::size_t after_events = 0;
         int stream = 1;
@@ -90,7 +90,7 @@ private:
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::size_t, int>>> task_lines_;
     std::unordered_map<std::uint32_t, Nanos> timer_armed_at_;
     TaskLanes lanes_;
-    std::vector<UntracedOutput> untraced_;  // share: for recordings
+    std::vector<UntracedOutput> untraced_;  // for recordings
 };
 
 }  // namespace loopscope::app

@@ -22,7 +22,7 @@ ApplicationWindow {
     title: "Loopscope — compare " + comparison.left.scenarioName.split("/").pop() + " | " +
            comparison.right.scenarioName.split("/").pop()
     color: Theme.page
-    // live: the controls (buttons, boxes, sliders) follow the palette and the scale too.
+    // the controls (buttons, boxes, sliders) follow the palette and the scale too.
     palette.window: Theme.panel
     palette.windowText: Theme.ink
     palette.base: Theme.panel

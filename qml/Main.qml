@@ -22,15 +22,15 @@ ApplicationWindow {
     property bool presenting: false
     // The task the inspector shows (0: none): picked on the stage or on the timeline.
     property int selectedTask: 0
-    // viz-a: the lesson's checkpoints (null: none, e.g. in tests that load only the views).
+    // the lesson's checkpoints (null: none, e.g. in tests that load only the views).
     property Checkpoints checkpoints: null
-    // live: the instructor's bookmarks on this run, and the two-run comparison window's runs
+    // the instructor's bookmarks on this run, and the two-run comparison window's runs
     // (null: none, e.g. in tests that load only the views).
     property Bookmarks bookmarks: null
     property RunComparison comparison: null
-    // share: pictures, the Chrome trace, recordings, video (null: none, e.g. in view tests).
+    // pictures, the Chrome trace, recordings, video (null: none, e.g. in view tests).
     property Exporter exporter: null
-    // editor: the edited script (user copies of lessons, autosave, recovery; null: a viewer).
+    // the edited script (user copies of lessons, autosave, recovery; null: a viewer).
     property ScriptDocument document: null
 
     width: 1440
@@ -40,7 +40,7 @@ ApplicationWindow {
     visible: true
     title: "Loopscope — " + engine.scenarioName
     color: Theme.page
-    // live: the controls (buttons, boxes, sliders) follow the palette. (Not the scale: a window
+    // the controls (buttons, boxes, sliders) follow the palette. (Not the scale: a window
     // font binding makes CodeView's reset Dialog report a binding loop when it changes.)
     palette.window: Theme.panel
     palette.windowText: Theme.ink
@@ -79,7 +79,7 @@ ApplicationWindow {
     Shortcut { sequence: "Shift+Left"; onActivated: root.player.stepIterationBack() }
     Shortcut { sequence: "Ctrl+Right"; onActivated: root.player.stepTaskForward() }
     Shortcut { sequence: "Ctrl+Left"; onActivated: root.player.stepTaskBack() }
-    // viz-a: by source line; K turns the lesson's checkpoints on and off (presenters).
+    // by source line; K turns the lesson's checkpoints on and off (presenters).
     Shortcut { sequence: "Ctrl+Shift+Right"; onActivated: root.player.stepLineForward() }
     Shortcut { sequence: "Ctrl+Shift+Left"; onActivated: root.player.stepLineBack() }
     Shortcut {
@@ -99,7 +99,7 @@ ApplicationWindow {
         sequence: "Escape"
         onActivated: {
             if (help.visible) help.visible = false
-            else root.setPresenting(false)  // live: Escape leaves presentation mode too
+            else root.setPresenting(false)  // Escape leaves presentation mode too
         }
     }
     // Perfetto's timeline keys.
@@ -212,7 +212,7 @@ ApplicationWindow {
             onHelpClicked: help.visible = !help.visible
             onPresentClicked: root.togglePresentation()
             onCompareClicked: root.openComparison()
-            onShareClicked: (x, y) => share.openMenu(x, y)  // share
+            onShareClicked: (x, y) => share.openMenu(x, y)
             onRunClicked: root.runEdited()  // editor
         }
 
@@ -245,7 +245,7 @@ ApplicationWindow {
                     Layout.fillHeight: true
                     source: root.engine.source
                     document: root.document
-                    // share: an opened recording shows its own script, read-only
+                    // an opened recording shows its own script, read-only
                     editable: root.document !== null && root.engine.isScript &&
                               !(root.exporter && root.exporter.replaying)
                     onRunRequested: (path) => root.engine.runScript(path)
@@ -282,7 +282,7 @@ ApplicationWindow {
                 }
                 TimelineView {
                     id: timeline
-                    objectName: "timelineView"  // share: "PNG of the timeline" finds it
+                    objectName: "timelineView"  // "PNG of the timeline" finds it
                     bookmarks: root.bookmarks ? root.bookmarks.positions : []
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.paneHeight
@@ -303,7 +303,7 @@ ApplicationWindow {
             if (drop.hasUrls && drop.urls.length > 0) {
                 const url = drop.urls[0].toString()
                 const path = decodeURIComponent(url.replace(/^file:\/\//, ""))
-                // share: a recording replays instead of running
+                // a recording replays instead of running
                 if (path.endsWith(".loopscope") && root.exporter) root.exporter.openRecording(path)
                 else root.engine.runScript(path)
                 drop.accept()
@@ -311,7 +311,7 @@ ApplicationWindow {
         }
     }
 
-    // viz-a: a checkpoint's question, over the stage's lower right (the trays and the
+    // a checkpoint's question, over the stage's lower right (the trays and the
     // inspector, so that the ring, the running slot and the queues stay in view) while
     // playback waits at its pause.
     CheckpointCard {
@@ -326,7 +326,7 @@ ApplicationWindow {
     // Ctrl+R (and ↻ Run): the edits are written where they run (a lesson's user copy, a file
     // saved), then that file runs. A built-in scenario just runs again.
     function runEdited() {
-        const replaying = root.exporter !== null && root.exporter.replaying  // share
+        const replaying = root.exporter !== null && root.exporter.replaying
         if (root.document !== null && root.engine.isScript && !replaying) root.engine.runScript(root.document.prepareRun())
         else root.engine.rerun()
     }
@@ -337,7 +337,7 @@ ApplicationWindow {
         function onRunStarted() {
             codeView.markRun()
             if (root.document === null || !root.engine.isScript) return
-            if (root.exporter !== null && root.exporter.replaying) return  // share: a recording
+            if (root.exporter !== null && root.exporter.replaying) return  // a recording
             const instead = root.document.follow(root.engine.scenarioName)
             if (instead.length > 0) root.engine.runScript(instead)
         }

@@ -26,7 +26,7 @@ Rectangle {
 
     // The inspector's task (0: none), shared with the timeline; a click on a card picks one.
     property int selectedTask: 0
-    // live: presentation mode hides the inspector.
+    // presentation mode hides the inspector.
     property bool inspectorVisible: true
     signal taskPicked(int taskId)
     // A counter that makes the inspector's bindings re-read the model.

@@ -15,7 +15,7 @@ Rectangle {
     // The inspector's task, shared with the stage: its lane is highlighted, a click picks one.
     property int selectedTask: 0
     signal taskPicked(int taskId)
-    // live: the instructor's bookmarks (playhead positions), marked on the scrub bar.
+    // the instructor's bookmarks (playhead positions), marked on the scrub bar.
     property var bookmarks: []
 
     function zoomIn() { lanes.zoom(1.5, lanes.xOfPosition(view.player.position)) }

@@ -19,11 +19,11 @@ Rectangle {
     signal stepBackClicked()
     signal helpClicked()
     signal presentClicked()
-    // live: opens the comparison window.
+    // opens the comparison window.
     signal compareClicked()
-    // share: the Share menu's button; where to open the menu, in window coordinates
+    // the Share menu's button; where to open the menu, in window coordinates
     signal shareClicked(real x, real y)
-    // editor: ↻ runs the edited text (Main.qml's runEdited), not only the last run again.
+    // ↻ runs the edited text (Main.qml's runEdited), not only the last run again.
     signal runClicked()
 
     implicitHeight: row.implicitHeight + 16
@@ -54,7 +54,7 @@ Rectangle {
                     for (const lesson of bar.lessons.lessons) {
                         list.push({ key: "script:" + lesson.path, path: lesson.path, scenario: "",
                                     title: (lesson.number < 10 ? "0" : "") + lesson.number + "  " + lesson.title
-                                           // editor: ✎ changed by the user, "2/3 ✓" answered
+                                           // ✎ changed by the user, "2/3 ✓" answered
                                            + (lesson.marks ? "   " + lesson.marks : "") })
                     }
                 }
@@ -65,13 +65,13 @@ Rectangle {
                 return list
             }
             function currentKey() {
-                // editor: the user's copy of a lesson is that lesson
+                // the user's copy of a lesson is that lesson
                 const number = bar.engine.isScript && bar.lessons ? bar.lessons.numberOf(bar.engine.scenarioName) : 0
                 if (number > 0) return "script:" + bar.lessons.pathOf(number)
                 return (bar.engine.isScript ? "script:" : "demo:") + bar.engine.scenarioName
             }
             function pickCurrent() { currentIndex = indexOfValue(currentKey()) }
-            onChoicesChanged: Qt.callLater(pickCurrent)  // editor: the marks change the list
+            onChoicesChanged: Qt.callLater(pickCurrent)  // the marks change the list
             model: choices
             textRole: "title"
             valueRole: "key"
@@ -133,7 +133,7 @@ Rectangle {
         }
         ComboBox {
             Layout.preferredWidth: 100
-            model: ["event", "task step", "iteration", "line"]  // "line": viz-a
+            model: ["event", "task step", "iteration", "line"]
             currentIndex: model.indexOf(bar.granularity)
             onActivated: bar.granularityPicked(currentText)
             ToolTip.visible: hovered
@@ -158,7 +158,7 @@ Rectangle {
             font.pixelSize: Theme.smallSize
             Layout.preferredWidth: 36
         }
-        // live: live mode runs the scenario again on the real clock at this speed; ⇥ goes back
+        // live mode runs the scenario again on the real clock at this speed; ⇥ goes back
         // to the live edge after dragging the playhead back (F / End).
         CheckBox {
             objectName: "liveBox"
@@ -215,7 +215,7 @@ Rectangle {
 
         // ---- More buttons (file, export, ...) go here: ToolbarButton { text: "…"; tip: "…" }
         // (34 px each; at 1280 px wide the bar has room for about five more).
-        // share: the Share menu (pictures, trace, recording, video), under the button
+        // the Share menu (pictures, trace, recording, video), under the button
         ToolbarButton {
             id: shareButton
             objectName: "shareButton"
