@@ -173,7 +173,6 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
         co_return co_await operation;
     }
     TaskCore& task = co_await this_task();
-    auto task_object = [&task] { return bound_task_object(task); };
     Value send;
     Value to_throw;
     bool throwing = false;
@@ -186,7 +185,7 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
         } catch (const ScriptError& error) {
             if (note_escaping(rt, error.exception)) {
                 // It leaves asyncio.run itself: nobody is to be told it was never retrieved.
-                if (FutureObject* object = task_object()) {
+                if (FutureObject* object = bound_task_object(task)) {
                     object->exception_retrieved = true;
                 }
             }
@@ -205,7 +204,7 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
         record_line(rt, task, *coro);
         const Value awaited = std::move(step.value);
         HostAwaitable* awaitable = as_host_awaitable(awaited);
-        FutureObject* object = task_object();
+        FutureObject* object = bound_task_object(task);
         if (object != nullptr) {
             object->awaiting = awaited;
         }
@@ -223,7 +222,7 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
                 error = std::current_exception();
             }
         }
-        if (FutureObject* after = task_object()) {  // read again: the await took time
+        if (FutureObject* after = bound_task_object(task)) {  // read again: the await took time
             after->awaiting = Value();
         }
         if (error) {
