@@ -26,3 +26,19 @@ function findItem(item, matches) {
     }
     return null
 }
+
+// Clicks `item` once it stands still: a card that just changed what it shows lays itself out
+// again (its height, and so its y, follow the content), and on a loaded machine that can take
+// more than one frame. A click aimed at a moving item would land on whatever moved under it.
+function clickWhenSettled(test, item) {
+    let last = null
+    test.tryVerify(() => {
+        const at = item.mapToItem(null, 0, 0)
+        const where = at.x + "," + at.y + "," + item.width + "x" + item.height
+        const settled = where === last && item.visible && item.width > 0
+        last = where
+        if (!settled) test.wait(50)
+        return settled
+    }, 5000, "the item never stood still")
+    test.mouseClick(item)
+}
