@@ -15,6 +15,7 @@ namespace {
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kMaximized = QStringLiteral("window/maximized");
 const QString kLessonPane = QStringLiteral("window/lessonPaneOpen");
+const QString kCodePaneWidth = QStringLiteral("window/codePaneWidth");
 const QString kTheme = QStringLiteral("view/theme");
 const QString kSpeed = QStringLiteral("playback/speed");
 
@@ -50,6 +51,10 @@ void WindowSettings::add_initial_properties(QVariantMap& properties) {
     if (settings.contains(kLessonPane) && !properties.contains(QStringLiteral("lessonPaneOpen"))) {
         properties.insert(QStringLiteral("lessonPaneOpen"), settings.value(kLessonPane).toBool());
     }
+    if (settings.contains(kCodePaneWidth)) {
+        properties.insert(QStringLiteral("codePaneWidth"),
+                          settings.value(kCodePaneWidth).toDouble());
+    }
 }
 
 void WindowSettings::restore(QQuickWindow& window) {
@@ -81,6 +86,9 @@ void WindowSettings::save(const QQuickWindow& window, const Player& player) {
         settings.setValue(kMaximized, maximized);
     }
     settings.setValue(kLessonPane, window.property("lessonPaneOpen"));
+    if (const QVariant width = window.property("codePaneWidth"); width.isValid()) {
+        settings.setValue(kCodePaneWidth, width);
+    }
     // Presentation mode switches to the contrast palette; the user's own is kept aside.
     const bool presenting = window.property("presenting").toBool();
     const QVariant theme = presenting ? window.property("themeBeforePresenting") : QVariant();

@@ -17,6 +17,9 @@ ApplicationWindow {
     property LessonLibrary lessons: null
     // The lesson pane beside the code (shown when the script has lesson text).
     property bool lessonPaneOpen: true
+    // The code pane's width as the user dragged it (before presentation scaling); 0: the
+    // default, which follows the window.
+    property real codePaneWidth: 0
     // Off for still pictures (--screenshot): cards sit at their places at once.
     property bool animated: true
     property bool presenting: false
@@ -217,13 +220,22 @@ ApplicationWindow {
         }
 
         RowLayout {
+            id: panes
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: 8
+            spacing: 0  // the divider is the gap between code and stage
+            // The stage needs this much to draw its ring, queues and trays side by side; the
+            // code pane grows only into what is left.
+            readonly property real stageMinimumWidth: 700 * Theme.scale
+            readonly property real codeMaximumWidth:
+                Math.max(240, width - (lessonPane.visible ? lessonPane.width + 8 : 0)
+                              - codeDivider.width - stageMinimumWidth)
 
             LessonPane {
+                id: lessonPane
                 objectName: "lessonPane"
                 visible: !root.presenting && root.lessonPaneOpen && root.engine.lessonText.length > 0
+                Layout.rightMargin: 8
                 Layout.preferredWidth: Math.min(300, root.width * 0.2)
                 Layout.fillHeight: true
                 title: root.engine.lessonTitle
@@ -232,9 +244,14 @@ ApplicationWindow {
             }
 
             ColumnLayout {
+                id: codeColumn
                 objectName: "codeColumn"
-                Layout.preferredWidth: Math.min(380 * Theme.scale, root.width * 0.3)
-                Layout.maximumWidth: 380 * Theme.scale
+                // Dragged: kept, as long as the stage keeps room to draw in. (A layout fills
+                // its row unless told not to.)
+                Layout.fillWidth: false
+                Layout.preferredWidth: root.codePaneWidth > 0
+                    ? Math.min(root.codePaneWidth * Theme.scale, panes.codeMaximumWidth)
+                    : Math.min(380 * Theme.scale, root.width * 0.3)
                 Layout.fillHeight: true
                 spacing: 8
 
@@ -263,6 +280,17 @@ ApplicationWindow {
                     failure: root.engine.status === "failed" || root.engine.status === "limit"
                              ? root.engine.error : ""
                 }
+            }
+
+            // Between code and stage: drag for longer lines, double-click for the default.
+            PaneDivider {
+                id: codeDivider
+                objectName: "codeDivider"
+                Layout.fillHeight: true
+                paneWidth: codeColumn.width
+                maximumWidth: panes.codeMaximumWidth
+                onResized: (width) => root.codePaneWidth = width / Theme.scale
+                onResetRequested: root.codePaneWidth = 0
             }
 
             ColumnLayout {

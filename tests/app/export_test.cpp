@@ -299,6 +299,7 @@ private slots:
         QQuickWindow window;
         window.setGeometry(40, 50, 1300, 800);
         window.setProperty("lessonPaneOpen", false);
+        window.setProperty("codePaneWidth", 520.0);
         player.setSpeed(2.5);
         WindowSettings::save(window, player);
 
@@ -307,6 +308,7 @@ private slots:
         QCOMPARE(properties.value(QStringLiteral("width")).toInt(), 1300);
         QCOMPARE(properties.value(QStringLiteral("height")).toInt(), 800);
         QCOMPARE(properties.value(QStringLiteral("lessonPaneOpen")).toBool(), false);
+        QCOMPARE(properties.value(QStringLiteral("codePaneWidth")).toDouble(), 520.0);
         Player next(engine.store());
         WindowSettings::restore(next);
         QCOMPARE(next.speed(), 2.5);
