@@ -1,4 +1,5 @@
-# A lesson-style producer/consumer pipeline with timed steps (events at least 10 ms apart).
+# A lesson-style producer/consumer pipeline with timed steps (events at least 50 ms apart, so
+# that a loaded machine running CPython cannot fire two of them in one iteration).
 import asyncio
 
 
@@ -24,8 +25,8 @@ async def main():
     handled = []
     consumers = [asyncio.create_task(consumer(queue, f"c{i}", handled)) for i in range(2)]
     await asyncio.gather(
-        producer(queue, "fast", range(3), 0.02),
-        producer(queue, "slow", range(2), 0.05),
+        producer(queue, "fast", range(3), 0.1),
+        producer(queue, "slow", range(2), 0.25),
     )
     await queue.join()
     for c in consumers:
