@@ -306,16 +306,40 @@ Rectangle {
                         ["FAILED ✗", "failed", view.stage.failedCount]]
                 Rectangle {
                     required property var modelData
+                    objectName: "tray_" + modelData[1]
                     width: (trays.width - 20) / 3
                     height: trays.height
                     radius: Theme.radius
                     color: Theme.subtle
                     border.color: Theme.panelEdge
+                    // The count keeps its place at the right; a narrow stage shrinks the heading
+                    // (and at worst shortens it) rather than cutting the count off.
                     SectionLabel {
+                        id: trayCount
+                        anchors { right: parent.right; rightMargin: 8 }
+                        y: 6
+                        visible: parent.modelData[2] > 0
+                        text: parent.modelData[2]
+                        color: Theme.stateColour(parent.modelData[1])
+                    }
+                    SectionLabel {
+                        id: trayHeading
+                        objectName: "trayHeading"
                         x: 8
                         y: 6
-                        text: parent.modelData[0] + (parent.modelData[2] > 0 ? "  " + parent.modelData[2] : "")
+                        width: parent.width - 20 - (trayCount.visible ? trayCount.width : 0)
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Math.round(Theme.tinySize * 0.8)
+                        elide: Text.ElideRight
+                        // The word is the cue; its symbol goes first when room runs out.
+                        readonly property string word: parent.modelData[0].split(" ")[0]
+                        text: fullHeading.width <= width ? parent.modelData[0] : word
                         color: Theme.stateColour(parent.modelData[1])
+                        TextMetrics {
+                            id: fullHeading
+                            font: trayHeading.font
+                            text: trayHeading.parent.modelData[0]
+                        }
                     }
                 }
             }
@@ -411,6 +435,7 @@ Rectangle {
                 readonly property int trayIndex: place === "done" ? 0 : place === "cancelled" ? 1 : 2
                 readonly property real trayWidth: (trays.width - 20) / 3
                 readonly property int trayColumns: Math.max(1, Math.floor((trayWidth - 8) / (Theme.smallCardWidth + 4)))
+                compactWidth: Math.min(Theme.smallCardWidth, trayWidth - 16)
 
                 required property int taskId
                 required property bool shown
@@ -425,7 +450,7 @@ Rectangle {
                 current: place === "running"
                 x: place === "running" || place === "ready" ? view.labelWidth + (place === "ready" ? slot * view.slotStep : 0)
                    : place === "waiting" ? view.labelWidth + group * (Theme.cardWidth + 16)
-                   : trays.x + trayIndex * (trayWidth + 10) + 8 + (slot % trayColumns) * (Theme.smallCardWidth + 4)
+                   : trays.x + trayIndex * (trayWidth + 10) + 8 + (slot % trayColumns) * (compactWidth + 4)
                 y: place === "running" ? runningRow.y + 5
                    : place === "ready" ? readyRow.y + 5
                    : place === "waiting" ? waitingArea.y + 22 + slot * (Theme.cardHeight + 6)

@@ -14,11 +14,13 @@ Rectangle {
     required property real hue
     required property int cancelRequests
     property bool compact: false
+    // A compact card's width: a tray narrower than a card narrows its cards.
+    property real compactWidth: Theme.smallCardWidth
     property bool current: false
     property bool selected: false
     signal clicked()
 
-    width: compact ? Theme.smallCardWidth : Theme.cardWidth
+    width: compact ? compactWidth : Theme.cardWidth
     height: compact ? Theme.smallCardHeight : Theme.cardHeight
     radius: Theme.radius
     color: Theme.taskTint(hue)

@@ -42,3 +42,12 @@ function clickWhenSettled(test, item) {
     }, 5000, "the item never stood still")
     test.mouseClick(item)
 }
+
+// Every item under `item` (depth first) for which `matches` is true.
+function findItems(item, matches, found) {
+    found = found || []
+    if (matches(item)) found.push(item)
+    const children = item.children || []
+    for (let i = 0; i < children.length; ++i) findItems(children[i], matches, found)
+    return found
+}

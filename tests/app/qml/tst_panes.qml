@@ -1,6 +1,6 @@
 // The code pane's width in the real window: dragging the divider between code and stage gives
 // the code more room (and the stage less), the window keeps the width it was dragged to (which
-// the settings remember), the stage always keeps 700 px, and a double-click returns to the default.
+// the settings remember), the stage always keeps 700 px, its trays hold their cards, and a double-click returns to the default.
 import QtQuick
 import QtTest
 import "AppWindow.js" as AppWindow
@@ -13,7 +13,7 @@ TestCase {
     property var window: null
 
     function initTestCase() {
-        harness.runScenario("gather")
+        harness.runScenario("cancel")
         window = AppWindow.create(test, harness, engine, player, stage, checkpoints)
     }
 
@@ -32,6 +32,34 @@ TestCase {
         mouseRelease(divider, divider.width / 2 + by, y)
         waitForRendering(window.contentItem)
         return divider
+    }
+
+    // At the end of the run every finished task sits in its tray, inside its edges, and each
+    // tray's heading shows whole, whatever the stage's width.
+    function test_the_trays_hold_their_cards_at_any_width() {
+        player.seek(player.count)
+        for (const width of [1280, 1440, 1920]) {
+            window.width = width
+            waitForRendering(window.contentItem)
+            let cards = 0
+            for (const place of ["done", "cancelled", "failed"]) {
+                const tray = findChild(window.contentItem, "tray_" + place)
+                verify(tray !== null, place)
+                const heading = findChild(tray, "trayHeading")
+                verify(!heading.truncated, place + " heading cut at " + width + ": " + heading.text)
+                const left = tray.mapToItem(null, 0, 0).x
+                const inTray = AppWindow.findItems(window.contentItem, (item) =>
+                    item.compact === true && item.visible && item.status === place)
+                for (const card of inTray) {
+                    const x = card.mapToItem(null, 0, 0).x
+                    verify(x >= left && x + card.width <= left + tray.width,
+                           card.name + " sticks out of " + place + " at " + width)
+                    ++cards
+                }
+            }
+            verify(cards > 0, "no finished task on the stage")
+        }
+        window.width = 1440
     }
 
     function test_dragging_the_divider_widens_the_code_and_double_click_resets() {
