@@ -39,7 +39,9 @@ TestCase {
     function test_the_trays_hold_their_cards_at_any_width() {
         player.seek(player.count)
         for (const width of [1280, 1440, 1920]) {
+            // The window system resizes the window a moment later; then the layout follows.
             window.width = width
+            tryCompare(window.contentItem, "width", width)
             waitForRendering(window.contentItem)
             let cards = 0
             for (const place of ["done", "cancelled", "failed"]) {
@@ -60,6 +62,7 @@ TestCase {
             verify(cards > 0, "no finished task on the stage")
         }
         window.width = 1440
+        tryCompare(window.contentItem, "width", 1440)
     }
 
     function test_dragging_the_divider_widens_the_code_and_double_click_resets() {
