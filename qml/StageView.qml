@@ -182,8 +182,11 @@ Rectangle {
                 x: view.labelWidth + Theme.cardWidth + 16
                 anchors.verticalCenter: parent.verticalCenter
                 width: parent.width - x
+                // Beside the card there is little room: the label wraps onto the card's height.
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                maximumLineCount: 3
                 elide: Text.ElideRight
-                text: view.stage.runningLabel.length > 0 ? "callback: " + view.stage.runningLabel : "idle"
+                text: view.stage.runningLabel.length > 0 ? "callback\n" + view.stage.runningLabel : "idle"
                 color: Theme.quietInk
                 font.pixelSize: Theme.tinySize + 1
             }

@@ -78,10 +78,13 @@ std::uint64_t FutureCore::add_done_callback(Callback callback, std::uint32_t own
     const std::uint32_t token = next_token_++;
     if (done()) {
         loop_->call_soon(std::move(callback), 0, owner);
-    } else if (first_callback_.token == 0 && more_callbacks_.empty()) {
+    } else if (first_callback_.token == 0 && (!more_callbacks_ || more_callbacks_->empty())) {
         first_callback_ = DoneCallback{token, owner, std::move(callback)};
     } else {
-        more_callbacks_.push_back(DoneCallback{token, owner, std::move(callback)});
+        if (!more_callbacks_) {
+            more_callbacks_ = std::make_unique<std::vector<DoneCallback>>();
+        }
+        more_callbacks_->push_back(DoneCallback{token, owner, std::move(callback)});
     }
     return token;
 }
@@ -91,7 +94,10 @@ std::size_t FutureCore::remove_done_callback(std::uint64_t token) {
         first_callback_ = DoneCallback{};
         return 1;
     }
-    return std::erase_if(more_callbacks_,
+    if (!more_callbacks_) {
+        return 0;
+    }
+    return std::erase_if(*more_callbacks_,
                          [token](const DoneCallback& entry) { return entry.token == token; });
 }
 
@@ -115,13 +121,14 @@ void FutureCore::schedule_callbacks() {
     // Registration order: the inline first callback, unless it was removed, comes first.
     DoneCallback first = std::move(first_callback_);
     first_callback_ = DoneCallback{};
-    std::vector<DoneCallback> more = std::move(more_callbacks_);
-    more_callbacks_.clear();
+    const std::unique_ptr<std::vector<DoneCallback>> more = std::move(more_callbacks_);
     if (first.token != 0) {
         loop_->call_soon(std::move(first.callback), 0, first.owner);
     }
-    for (DoneCallback& entry : more) {
-        loop_->call_soon(std::move(entry.callback), 0, entry.owner);
+    if (more) {
+        for (DoneCallback& entry : *more) {
+            loop_->call_soon(std::move(entry.callback), 0, entry.owner);
+        }
     }
 }
 

@@ -109,12 +109,13 @@ private:
     };
 
     // Laid out for size: a future is part of every task and most waits. Almost every future
-    // has one done-callback and one waiting task, so the first of each is stored inline.
+    // has one done-callback and one waiting task, so the first of each is stored inline and
+    // the rest, rare, behind a pointer (8 bytes where an empty vector takes 24).
     EventLoop* loop_;
     std::exception_ptr exception_;  // also the CancelledError a task was cancelled with
     std::unique_ptr<std::string> cancel_message_;  // null: None
     DoneCallback first_callback_;
-    std::vector<DoneCallback> more_callbacks_;
+    std::unique_ptr<std::vector<DoneCallback>> more_callbacks_;
     std::unique_ptr<std::vector<std::uint32_t>> more_waiting_tasks_;
     std::uint32_t id_;
     std::uint32_t next_token_ = 1;

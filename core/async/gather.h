@@ -5,11 +5,11 @@
 #include <optional>
 #include <string>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "async/ensure_future.h"
+#include "async/first_occurrences.h"
 #include "async/outcome.h"
 
 namespace loopscope {
@@ -133,13 +133,8 @@ Future<std::vector<Element>> gather_children(std::vector<Future<T>> children) {
         return outer;
     }
     // A future passed twice is one child: one done-callback, counted once.
-    std::vector<std::size_t> distinct;
-    std::unordered_map<const FutureCore*, std::size_t> seen;
-    for (std::size_t i = 0; i < children.size(); ++i) {
-        if (seen.emplace(children[i].core().get(), i).second) {
-            distinct.push_back(i);
-        }
-    }
+    const std::vector<std::size_t> distinct = first_occurrences(
+        children.size(), [&children](std::size_t i) { return children[i].core().get(); });
     EventLoop& loop = children.front().loop();
     auto outer = std::make_shared<Outer>(loop, std::move(children), distinct.size());
     for (std::size_t i = 0; i < outer->children().size(); ++i) {
@@ -150,11 +145,11 @@ Future<std::vector<Element>> gather_children(std::vector<Future<T>> children) {
     // of finished futures is finished when it is returned.
     std::vector<std::size_t> done_already;
     for (const std::size_t index : distinct) {
-        Future<T> child = outer->children()[index];
+        const Future<T>& child = outer->children()[index];
         if (child.done()) {
             done_already.push_back(index);
         } else {
-            child.add_done_callback([weak = std::weak_ptr<Outer>(outer), index] {
+            child.core()->add_done_callback([weak = std::weak_ptr<Outer>(outer), index] {
                 if (const std::shared_ptr<Outer> alive = weak.lock()) {
                     alive->on_child_done(index);
                 }

@@ -1,8 +1,12 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <exception>
+#include <limits>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "loop/event_loop.h"
@@ -10,6 +14,9 @@
 namespace loopscope {
 
 class TaskCore;
+
+// The N of a default task name "Task-N".
+using TaskNumber = std::uint32_t;
 
 // The tasks of one event loop: which one is running, which are alive, what they are called.
 // asyncio keeps this in module-level tables keyed by loop; here it is an object beside the loop.
@@ -30,18 +37,34 @@ public:
     // asyncio.all_tasks(): the tasks not yet done, oldest first.
     std::vector<std::shared_ptr<TaskCore>> all_tasks() const;
     std::string next_task_name() { return "Task-" + std::to_string(++task_counter_); }
+    // The next default name as its number alone, 0 once the counter no longer fits (then
+    // next_task_name() gives the text).
+    TaskNumber next_task_number() {
+        return task_counter_ < std::numeric_limits<TaskNumber>::max()
+                   ? static_cast<TaskNumber>(++task_counter_)
+                   : 0;
+    }
 
     // For TaskCore.
     void enter_task(TaskCore& task);
     void leave_task(TaskCore& task);
     void track(std::shared_ptr<TaskCore> task);
     void untrack(TaskCore& task);
+    // What the running step must throw into the frame it resumes (CancelledError, an awaited
+    // error): one at a time, since one task steps at a time.
+    void set_step_exception(std::exception_ptr exception) {
+        step_exception_ = std::move(exception);
+    }
+    std::exception_ptr take_step_exception() { return std::exchange(step_exception_, nullptr); }
 
 private:
     EventLoop& loop_;
     TaskCore* current_ = nullptr;
-    std::vector<std::shared_ptr<TaskCore>> alive_;  // swap-removed; each task knows its index
+    // Swap-removed; each task knows its index. A deque grows by blocks, without the third of
+    // spare capacity a doubling vector carries on average.
+    std::deque<std::shared_ptr<TaskCore>> alive_;
     std::uint64_t task_counter_ = 0;
+    std::exception_ptr step_exception_;
 };
 
 }  // namespace loopscope

@@ -14,28 +14,34 @@ class TaskState final : public TaskCore, public ResultSlot<T> {
 public:
     TaskState(Scheduler& scheduler, Coro<T> coroutine, std::string name,
               trace::Label coroutine_name)
-        : TaskCore(scheduler, std::move(name), coroutine_name), coroutine_(std::move(coroutine)) {}
+        : TaskCore(scheduler, std::move(name), coroutine_name) {
+        own_top_frame(coroutine.release());
+    }
+    TaskState(Scheduler& scheduler, Coro<T> coroutine, TaskNumber number,
+              trace::Label coroutine_name)
+        : TaskCore(scheduler, number, coroutine_name) {
+        own_top_frame(coroutine.release());
+    }
+    // The frames go while this typed part still exists, as they did when it held the Coro.
+    ~TaskState() override { destroy_frames(); }
 
     void begin() {
-        coroutine_.frame().promise().task = this;
-        start(coroutine_.frame());
+        typed_frame().promise().task = this;
+        start();
     }
 
 private:
-    std::exception_ptr top_frame_exception() override {
-        return coroutine_.frame().promise().exception;
+    typename Coro<T>::Handle typed_frame() const {
+        return Coro<T>::Handle::from_address(top_frame().address());
     }
+    std::exception_ptr top_frame_exception() override { return typed_frame().promise().exception; }
     void set_result_from_top_frame() override {
         if constexpr (std::is_void_v<T>) {
             set_result_on<T>(*this, *this);
         } else {
-            set_result_on<T>(*this, *this, coroutine_.frame().promise().take());
+            set_result_on<T>(*this, *this, typed_frame().promise().take());
         }
     }
-    // Moving the frames out into a local destroys them here, releasing what they hold.
-    void destroy_frames() override { Coro<T> finished = std::move(coroutine_); }
-
-    Coro<T> coroutine_;
 };
 
 // asyncio.Task: a Future<T> that runs a coroutine. Copies refer to the same task.
@@ -62,9 +68,16 @@ template <class T>
 Task<T> create_task(Scheduler& scheduler, Coro<T> coroutine, std::string name = {},
                     std::string_view coroutine_name = {}) {
     const trace::Label label = scheduler.loop().recorder().intern(coroutine_name);
-    auto state = std::make_shared<TaskState<T>>(
-        scheduler, std::move(coroutine),
-        name.empty() ? scheduler.next_task_name() : std::move(name), label);
+    std::shared_ptr<TaskState<T>> state;
+    if (!name.empty()) {
+        state = std::make_shared<TaskState<T>>(scheduler, std::move(coroutine), std::move(name),
+                                               label);
+    } else if (const TaskNumber number = scheduler.next_task_number(); number != 0) {
+        state = std::make_shared<TaskState<T>>(scheduler, std::move(coroutine), number, label);
+    } else {
+        state = std::make_shared<TaskState<T>>(scheduler, std::move(coroutine),
+                                               scheduler.next_task_name(), label);
+    }
     state->begin();
     return Task<T>(std::move(state));
 }

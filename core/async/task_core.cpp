@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <string>
 #include <typeinfo>
 
 #include "async/cancellation.h"
@@ -52,13 +53,32 @@ std::string describe(const std::exception_ptr& error) {
 TaskCore::TaskCore(Scheduler& scheduler, std::string name, trace::Label coroutine)
     : FutureCore(scheduler.loop()),
       scheduler_(&scheduler),
-      name_label_(scheduler.loop().recorder().intern(name)) {
+      name_(scheduler.loop().recorder().intern(name)) {
     const TaskCore* parent = scheduler.current_task();
     record(EventKind::TaskCreated, parent != nullptr ? parent->id() : 0, coroutine);
-    record(EventKind::TaskRenamed, 0, name_label_);
+    record(EventKind::TaskRenamed, 0, name_);
 }
 
-TaskCore::~TaskCore() = default;
+TaskCore::TaskCore(Scheduler& scheduler, TaskNumber number, trace::Label coroutine)
+    : FutureCore(scheduler.loop()), name_is_number_(true), scheduler_(&scheduler), name_(number) {
+    const TaskCore* parent = scheduler.current_task();
+    record(EventKind::TaskCreated, parent != nullptr ? parent->id() : 0, coroutine);
+    if (loop().recorder().enabled()) {
+        // The trace names the task as before, through the interned text.
+        record(EventKind::TaskRenamed, 0, name_label());
+    }
+}
+
+TaskCore::~TaskCore() {
+    destroy_frames();
+}
+
+void TaskCore::destroy_frames() {
+    // Destroying the top frame destroys the frames it awaits, and what they all hold.
+    if (const std::coroutine_handle<> top = std::exchange(top_, {})) {
+        top.destroy();
+    }
+}
 
 void TaskCore::record(EventKind kind, std::uint32_t object, std::int64_t value) {
     loop().record(kind, id(), object, value);
@@ -70,12 +90,29 @@ std::string TaskCore::repr() const {
 }
 
 std::string TaskCore::name() const {
-    return std::string(loop().recorder().text(name_label_));
+    if (name_is_number_) {
+        return "Task-" + std::to_string(name_);
+    }
+    return std::string(loop().recorder().text(name_));
 }
 
 void TaskCore::set_name(std::string name) {
-    name_label_ = loop().recorder().intern(name);
-    record(EventKind::TaskRenamed, 0, name_label_);
+    name_ = loop().recorder().intern(name);
+    name_is_number_ = false;
+    record(EventKind::TaskRenamed, 0, name_);
+}
+
+trace::Label TaskCore::name_label() {
+    // With recording off nothing reads the label (0 then); a task alive when recording is
+    // switched on interns its name on its next step.
+    if (name_is_number_) {
+        if (!loop().recorder().enabled()) {
+            return 0;
+        }
+        name_ = loop().recorder().intern(name());
+        name_is_number_ = false;
+    }
+    return name_;
 }
 
 AwaitTarget TaskCore::current_await_target() const {
@@ -88,16 +125,25 @@ AwaitTarget TaskCore::current_await_target() const {
     return {AwaitKind::Future, 0};
 }
 
-void TaskCore::start(std::coroutine_handle<> top) {
-    top_ = top;
-    resume_point_ = top;
+void TaskCore::start() {
+    resume_point_ = top_;
     scheduler_->track(self());
     schedule_step(nullptr, WakeReason::Created, 0);
 }
 
 void TaskCore::schedule_step(std::exception_ptr exception, WakeReason reason, std::uint32_t cause) {
     record(EventKind::TaskReady, cause, static_cast<std::int64_t>(reason));
-    loop().call_soon([task = self(), exception] { task->step(exception); }, name_label_, id());
+    // std::function keeps only trivially copyable callables in its own buffer: a shared_ptr
+    // capture costs an allocation per step. Most steps have no exception to throw, and those
+    // take the task by plain pointer, as the wake-up and timer callbacks do: the Scheduler
+    // holds every unfinished task, at most one step of a task is queued at a time, and only a
+    // step finishes the task (a task finished by set_result stays in the Scheduler's table).
+    if (!exception) {
+        loop().call_soon([task = this] { task->step(nullptr); }, name_label(), id());
+    } else {
+        loop().call_soon([task = self(), exception] { task->step(exception); }, name_label(),
+                         id());
+    }
 }
 
 void TaskCore::wait_on(FutureCore& future, std::coroutine_handle<> resume_at) {
@@ -144,8 +190,8 @@ void TaskCore::sleep_for(Nanos delay, std::coroutine_handle<> resume_at) {
     resume_point_ = resume_at;
     sleeping_ = true;
     sleep_step_scheduled_ = false;
-    sleep_timer_ = loop().call_later(
-        delay, [task = this] { task->sleep_timer_fired(); }, name_label_);
+    sleep_timer_ = LoopHandleRef(
+        loop().call_later(delay, [task = this] { task->sleep_timer_fired(); }, name_label()));
     record(EventKind::TaskWaiting, sleep_timer_.id(), static_cast<std::int64_t>(AwaitKind::Timer));
     if (must_cancel_) {
         // As CPython cancels the sleep's fresh future at once.
@@ -166,8 +212,8 @@ void TaskCore::sleep_timer_fired() {
 }
 
 void TaskCore::end_sleep() {
-    sleep_timer_.cancel();
-    sleep_timer_ = Handle();
+    sleep_timer_.on(loop()).cancel();
+    sleep_timer_ = LoopHandleRef();
 }
 
 void TaskCore::step(std::exception_ptr exception) {
@@ -190,13 +236,13 @@ void TaskCore::step(std::exception_ptr exception) {
 
     scheduler_->enter_task(*this);
     record(EventKind::TaskStepBegin);
-    exception_to_throw_ = std::move(exception);
+    scheduler_->set_step_exception(std::move(exception));
     std::coroutine_handle<> frame = std::exchange(resume_point_, {});
     while (frame) {
         frame.resume();
         frame = std::exchange(next_, {});
     }
-    exception_to_throw_ = nullptr;
+    scheduler_->set_step_exception(nullptr);
     record(EventKind::TaskStepEnd);
     scheduler_->leave_task(*this);
 
@@ -230,7 +276,6 @@ void TaskCore::finish_from_top_frame() {
             record(EventKind::TaskFailed, 0, loop().recorder().intern(describe(error)));
         }
     }
-    top_ = {};
     destroy_frames();
     scheduler_->untrack(*this);
 }
@@ -269,7 +314,6 @@ int TaskCore::uncancel() {
 }
 
 void TaskCore::abandon() {
-    top_ = {};
     destroy_frames();
     waiting_on_.reset();
     sleep_step_scheduled_ = true;  // a timer still in the loop must not step a dead frame

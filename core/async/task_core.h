@@ -7,11 +7,11 @@
 #include <string>
 
 #include "async/future.h"
+#include "async/scheduler.h"
+#include "loop/handle.h"
 #include "trace/event.h"
 
 namespace loopscope {
-
-class Scheduler;
 
 // g++ turns a returned coroutine handle into a tail call only when optimising; at -O0 and under
 // sanitizers each symmetric transfer is a real call, and a deep chain of synchronous co_awaits
@@ -33,6 +33,8 @@ inline constexpr bool kSymmetricTransferIsTailCall = false;
 class TaskCore : public FutureCore {
 public:
     TaskCore(Scheduler& scheduler, std::string name, trace::Label coroutine);
+    // A task with the default name "Task-<number>" (Scheduler::next_task_number()).
+    TaskCore(Scheduler& scheduler, TaskNumber number, trace::Label coroutine);
     ~TaskCore() override;
 
     // Task.cancel(msg): asks the task to stop. If it waits on a future, that future is cancelled
@@ -42,6 +44,9 @@ public:
     int cancelling() const { return cancel_requests_; }
     int uncancel();
 
+    // The name, as Task.get_name() returns it. A default name is kept as its number and only
+    // written out (and interned into the trace's string table) when recording is on or someone
+    // asks: most tasks are never asked, and the text is a sixth of a suspended task's bytes.
     std::string name() const;
     void set_name(std::string name);
     Scheduler& scheduler() const { return *scheduler_; }
@@ -69,9 +74,8 @@ public:
     void sleep_for(Nanos delay, std::coroutine_handle<> resume_at);
     void end_sleep();
     // What the step must throw into the frame it resumes (CancelledError, an awaited error).
-    std::exception_ptr take_exception_to_throw() {
-        return std::exchange(exception_to_throw_, nullptr);
-    }
+    // Only the running task's frames ask, so the Scheduler keeps it for whichever task steps.
+    std::exception_ptr take_exception_to_throw() { return scheduler_->take_step_exception(); }
 
     // Breaks the reference cycles of a task that will never finish (its frame holds futures
     // whose callbacks hold the task). Called by the Scheduler when it goes away.
@@ -87,11 +91,15 @@ public:
     void set_binding(void* binding) { binding_ = binding; }
 
 protected:
-    // The derived, typed task: the top frame.
-    void start(std::coroutine_handle<> top);
+    // The derived, typed task: the top frame. The task owns it from `own_top_frame` on (the
+    // typed task gives up its Coro, saving a second copy of the handle), and destroys it when
+    // it finishes, when it is abandoned, or with `destroy_frames` from the typed destructor.
+    void own_top_frame(std::coroutine_handle<> top) { top_ = top; }
+    std::coroutine_handle<> top_frame() const { return top_; }
+    void start();
+    void destroy_frames();
     virtual std::exception_ptr top_frame_exception() = 0;
     virtual void set_result_from_top_frame() = 0;
-    virtual void destroy_frames() = 0;
 
 private:
     std::shared_ptr<TaskCore> self() {
@@ -102,27 +110,32 @@ private:
     void wakeup();
     void sleep_timer_fired();
     AwaitTarget current_await_target() const;
+    // The label naming this task's callbacks in the trace: its name, interned on first need.
+    trace::Label name_label();
     void finish_from_top_frame();
     void record(trace::EventKind kind, std::uint32_t object = 0, std::int64_t value = 0);
 
     friend class Scheduler;
 
-    // Laid out for size: there may be a hundred thousand of these.
+    // Laid out for size: there may be a hundred thousand of these. The flags come first, as
+    // bit-fields, so they fit in the padding at the end of FutureCore.
+    bool must_cancel_ : 1 = false;
+    bool sleeping_ : 1 = false;              // suspended in sleep_for
+    bool sleep_step_scheduled_ : 1 = false;  // its timer fired or it was cancelled: a step is queued
+    bool name_is_number_ : 1 = false;        // name_ is N of "Task-N", not interned yet
     Scheduler* scheduler_;
     std::shared_ptr<FutureCore> waiting_on_;  // CPython's _fut_waiter
-    Handle sleep_timer_;                      // the timer of a sleep in progress
     std::coroutine_handle<> top_;
     std::coroutine_handle<> resume_point_;  // the innermost suspended frame
     std::coroutine_handle<> next_;          // trampoline: the frame to resume next in this step
-    std::exception_ptr exception_to_throw_;
     std::unique_ptr<std::string> cancel_message_;  // null: None
     void* binding_ = nullptr;
+    LoopHandleRef sleep_timer_;      // the timer of a sleep in progress
     std::uint32_t alive_index_ = 0;  // position in the Scheduler's table of live tasks
-    trace::Label name_label_;        // the name lives in the recorder's string table
+    // The name: its label in the recorder's string table, or, while name_is_number_, the N
+    // of a default name "Task-N" that nobody needed as text yet.
+    std::uint32_t name_ = 0;
     int cancel_requests_ = 0;
-    bool must_cancel_ = false;
-    bool sleeping_ = false;              // suspended in sleep_for
-    bool sleep_step_scheduled_ = false;  // its timer fired or it was cancelled: a step is queued
 };
 
 }  // namespace loopscope

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "loop/callback.h"
@@ -22,13 +23,18 @@ struct HandleSlot {
 };
 
 // Pooled storage for scheduled callbacks: a slot is reused after its callback ran or was
-// dropped, so scheduling allocates nothing in steady state.
+// dropped, so scheduling allocates nothing in steady state. The slots live in fixed blocks
+// rather than one vector: a vector doubling leaves up to half its slots spare (a third on
+// average, ~18 bytes per suspended sleeping task), a block at most one block's worth, and
+// a slot never moves once made.
 class HandleTable {
 public:
     std::uint32_t allocate() {
         if (free_.empty()) {
-            slots_.emplace_back();
-            return static_cast<std::uint32_t>(slots_.size() - 1);
+            if (size_ % kBlockSlots == 0) {
+                blocks_.push_back(std::make_unique<HandleSlot[]>(kBlockSlots));
+            }
+            return size_++;
         }
         const std::uint32_t index = free_.back();
         free_.pop_back();
@@ -36,7 +42,7 @@ public:
     }
 
     void release(std::uint32_t index) {
-        HandleSlot& slot = slots_[index];
+        HandleSlot& slot = (*this)[index];
         slot.callback = nullptr;
         slot.cancelled = false;
         slot.timer = false;
@@ -45,23 +51,30 @@ public:
         free_.push_back(index);
     }
 
-    HandleSlot& operator[](std::uint32_t index) { return slots_[index]; }
-    const HandleSlot& operator[](std::uint32_t index) const { return slots_[index]; }
+    HandleSlot& operator[](std::uint32_t index) {
+        return blocks_[index / kBlockSlots][index % kBlockSlots];
+    }
+    const HandleSlot& operator[](std::uint32_t index) const {
+        return blocks_[index / kBlockSlots][index % kBlockSlots];
+    }
 
     bool is_live(std::uint32_t index, std::uint32_t generation) const {
-        return index < slots_.size() && slots_[index].generation == generation;
+        return index < size_ && (*this)[index].generation == generation;
     }
 
     void clear() {
-        for (std::uint32_t i = 0; i < slots_.size(); ++i) {
-            if (slots_[i].callback) {
+        for (std::uint32_t i = 0; i < size_; ++i) {
+            if ((*this)[i].callback) {
                 release(i);
             }
         }
     }
 
 private:
-    std::vector<HandleSlot> slots_;
+    static constexpr std::uint32_t kBlockSlots = 1024;  // 56 KiB a block
+
+    std::vector<std::unique_ptr<HandleSlot[]>> blocks_;
+    std::uint32_t size_ = 0;  // slots made so far, free or not
     std::vector<std::uint32_t> free_;
 };
 

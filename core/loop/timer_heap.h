@@ -7,10 +7,12 @@
 
 namespace loopscope {
 
-struct TimerEntry {
+// Packed to 4-byte alignment: 12 bytes instead of 16, one per armed timer (a sleeping task).
+struct __attribute__((packed, aligned(4))) TimerEntry {
     Nanos when;
     std::uint32_t slot;  // index into the HandleTable
 };
+static_assert(sizeof(TimerEntry) == 12);
 
 // A binary min-heap on `when` alone that reproduces Python's heapq step for step: push sifts
 // down, pop moves the last item to the root and sifts it to a leaf (taking the right child on

@@ -32,7 +32,7 @@ Label StringTable::intern(std::string_view text) {
 std::size_t StringTable::find_slot(std::string_view text, std::uint64_t hash) const {
     const std::size_t mask = slots_.size() - 1;
     const std::uint64_t upper = slot_value(hash, 0);
-    for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    for (std::size_t slot = home_of(upper) & mask;; slot = (slot + 1) & mask) {
         const std::uint64_t value = slots_[slot];
         if (value == kEmpty ||
             (slot_value(value, 0) == upper && strings_[label_of(value)] == text)) {
@@ -42,15 +42,19 @@ std::size_t StringTable::find_slot(std::string_view text, std::uint64_t hash) co
 }
 
 void StringTable::grow() {
-    slots_.assign(slots_.size() * 2, kEmpty);
+    // Each slot carries the hash bits that place it, so growing reads no string.
+    std::vector<std::uint64_t> old(slots_.size() * 2, kEmpty);
+    old.swap(slots_);
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t label = 0; label < strings_.size(); ++label) {
-        const std::uint64_t hash = hash_of(strings_[label]);
-        std::size_t slot = hash & mask;
+    for (const std::uint64_t value : old) {
+        if (value == kEmpty) {
+            continue;
+        }
+        std::size_t slot = home_of(value) & mask;
         while (slots_[slot] != kEmpty) {
             slot = (slot + 1) & mask;
         }
-        slots_[slot] = slot_value(hash, static_cast<Label>(label));
+        slots_[slot] = value;
     }
 }
 

@@ -16,7 +16,8 @@ namespace loopscope::trace {
 // this is on the path of every create_task: an open-addressing table (8 bytes a slot, at most
 // half full) instead of a node per string, which cost a sixth of a script's create-and-gather
 // workload in cache misses and rehashing. Each slot keeps the upper half of its string's hash
-// beside the label, so probing past other strings rarely has to read them.
+// beside the label, so probing past other strings rarely has to read them, and probing starts
+// from those same bits, so growing never reads a string.
 class StringTable {
 public:
     StringTable();
@@ -32,6 +33,9 @@ private:
         return (hash & 0xffff'ffff'0000'0000) | label;
     }
     static Label label_of(std::uint64_t slot) { return static_cast<Label>(slot); }
+    // Where probing for a slot value (or a hash) starts, before masking: its upper half, the
+    // part the slot keeps, so the table can grow without hashing its strings again.
+    static std::size_t home_of(std::uint64_t value) { return static_cast<std::size_t>(value >> 32); }
 
     // The slot holding `text`, or the empty slot where it belongs.
     std::size_t find_slot(std::string_view text, std::uint64_t hash) const;

@@ -76,6 +76,65 @@ TEST_F(TaskTest, TasksAreNamedFromOneCounter) {
     EXPECT_EQ(names, (std::vector<std::string>{"Task-1", "Task-2", "worker", "Task-3", "renamed"}));
 }
 
+// With recording off a default name is kept as its number; what everyone sees must not change.
+TEST_F(TaskTest, NamesAreTheSameWithRecordingOff) {
+    loop.recorder().set_enabled(false);
+    std::vector<std::string> names;
+    auto child = [&]() -> Coro<void> { co_await sleep(0); };
+    auto main = [&]() -> Coro<void> {
+        names.push_back(scheduler.current_task()->name());
+        Task<void> a = create_task(scheduler, child());
+        Task<void> b = create_task(scheduler, child(), "worker");
+        Task<void> c = create_task(scheduler, child());
+        names.push_back(a.name());
+        names.push_back(b.name());
+        names.push_back(c.name());
+        names.push_back(c.core_task().repr());
+        c.set_name("renamed");
+        names.push_back(c.name());
+        co_await a;
+        co_await b;
+        co_await c;
+        names.push_back(a.name());
+    };
+    run(scheduler, main());
+    EXPECT_EQ(names, (std::vector<std::string>{"Task-1", "Task-2", "worker", "Task-3",
+                                               "<Task pending name='Task-3'>", "renamed",
+                                               "Task-2"}));
+    // Nothing needed the default names as text, so the string table never saw them.
+    for (std::size_t label = 0; label < loop.recorder().string_count(); ++label) {
+        EXPECT_NE(loop.recorder().text(static_cast<trace::Label>(label)), "Task-1");
+        EXPECT_NE(loop.recorder().text(static_cast<trace::Label>(label)), "Task-2");
+    }
+}
+
+// A task created with recording off and stepped after it is switched on: its step callbacks
+// are named after the task, as if it had been interned at creation.
+TEST_F(TaskTest, RecordingSwitchedOnNamesTheStepsOfOlderTasks) {
+    loop.recorder().set_enabled(false);
+    std::uint32_t child_id = 0;
+    auto child = [&]() -> Coro<void> {
+        co_await sleep(0);
+        co_await sleep(0);
+    };
+    auto main = [&]() -> Coro<void> {
+        Task<void> task = create_task(scheduler, child());
+        child_id = task.id();
+        co_await sleep(0);  // the child's first step runs; the next is queued
+        loop.recorder().set_enabled(true);
+        co_await task;
+    };
+    run(scheduler, main());
+    std::vector<std::string> step_names;
+    for (const trace::Event& event : loop.recorder().events()) {
+        if (event.kind == trace::EventKind::CallbackScheduled && event.object == child_id) {
+            step_names.emplace_back(
+                loop.recorder().text(static_cast<trace::Label>(event.value)));
+        }
+    }
+    EXPECT_EQ(step_names, (std::vector<std::string>{"Task-2"}));
+}
+
 TEST_F(TaskTest, CurrentTaskIsNullBetweenStepsAndAllTasksListsPendingOnes) {
     std::size_t seen_inside = 0;
     auto child = [&]() -> Coro<void> { co_await sleep(seconds(1)); };

@@ -1,5 +1,7 @@
 #include "script/modules/asyncio_awaitables.h"
 
+#include <utility>
+
 #include "async/sleep.h"
 #include "async/task.h"
 #include "script/modules/asyncio_state.h"
@@ -25,7 +27,7 @@ Coro<Value> sleep_then(Nanos delay, Value result) {
 }
 
 std::string operation_repr(Runtime&, const Value& self) {
-    return "<coroutine object " + self.as<OperationObject>()->name + ">";
+    return "<coroutine object " + std::string(self.as<OperationObject>()->name) + ">";
 }
 
 // An awaitable that was never awaited says so when it goes, as a coroutine object does.
@@ -34,15 +36,20 @@ std::string operation_repr(Runtime&, const Value& self) {
 }  // namespace
 
 OperationObject::OperationObject(Runtime& rt, TypeObject* cls, Coro<Value> operation_,
-                                 std::string name_)
+                                 const char* name_)
+    : HostAwaitable(rt, cls), operation(std::move(operation_)), name(name_), runtime(&rt) {}
+
+OperationObject::OperationObject(Runtime& rt, TypeObject* cls, DirectWait direct_, Value value_,
+                                 const char* name_)
     : HostAwaitable(rt, cls),
-      operation(std::move(operation_)),
-      name(std::move(name_)),
+      direct(direct_),
+      value(std::move(value_)),
+      name(name_),
       runtime(&rt) {}
 
 OperationObject::~OperationObject() {
     Runtime& rt = *runtime;
-    if (!operation || !warn_if_never_awaited || rt.tearing_down()) {
+    if (!pending() || !warn_if_never_awaited || rt.tearing_down()) {
         return;
     }
     // As the VM does for its own coroutines, with the line that is running when it goes.
@@ -50,47 +57,65 @@ OperationObject::~OperationObject() {
     std::string text;
     if (!file.empty()) {
         const int line = vm::current_line(rt);
-        text = file + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" + name +
-               "' was never awaited\n";
+        text = file + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" +
+               std::string(name) + "' was never awaited\n";
         const std::string source = vm::source_line(rt, file, line);
         if (!source.empty()) {
             text += "  " + source + "\n";
         }
     } else {
-        text = "sys:1: RuntimeWarning: coroutine '" + name + "' was never awaited\n";
+        text = "sys:1: RuntimeWarning: coroutine '" + std::string(name) + "' was never awaited\n";
     }
     text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
     rt.write_stderr(text);
 }
 
 Coro<Value> OperationObject::start(Runtime& rt, const Value&) {
-    if (!operation) {
+    if (!pending()) {
         raise_error(rt, rt.types().RuntimeError, "cannot reuse already awaited coroutine");
     }
-    Coro<Value> taken = std::move(*operation);
-    operation.reset();
-    return taken;
+    if (operation) {
+        Coro<Value> taken = std::move(*operation);
+        operation.reset();
+        return taken;
+    }
+    const DirectWait taken = std::exchange(direct, DirectWait{});
+    if (taken.kind == DirectWait::Kind::Sleep) {
+        return sleep_then(taken.delay, value);
+    }
+    return ready_value(value);
+}
+
+DirectWait OperationObject::start_direct(Runtime&) {
+    return std::exchange(direct, DirectWait{});
 }
 
 void OperationObject::clear_references() {
-    operation.reset();
+    drop();
+    value = Value();
 }
 
-Value make_operation(Runtime& rt, Coro<Value> operation, std::string name) {
+Value make_operation(Runtime& rt, Coro<Value> operation, const char* name) {
     AsyncioState& state = asyncio_state(rt);
-    return Value(Ref<OperationObject>::make(rt, state.types.Operation.get(), std::move(operation),
-                                            std::move(name)));
+    return Value(
+        Ref<OperationObject>::make(rt, state.types.Operation.get(), std::move(operation), name));
 }
 
-Value make_ready(Runtime& rt, Value value, std::string name) {
-    Value ready = make_operation(rt, ready_value(std::move(value)), std::move(name));
+Value make_ready(Runtime& rt, Value value, const char* name) {
+    AsyncioState& state = asyncio_state(rt);
+    Value ready(Ref<OperationObject>::make(rt, state.types.Operation.get(),
+                                           DirectWait{DirectWait::Kind::Ready, 0}, std::move(value),
+                                           name));
     ready.as<OperationObject>()->warn_if_never_awaited = false;
     return ready;
 }
 
 Value make_sleep(Runtime& rt, double delay, Value result) {
     const Nanos nanos = delay <= 0 ? 0 : seconds_to_nanos(delay);
-    return make_operation(rt, sleep_then(nanos, std::move(result)), "sleep");
+    AsyncioState& state = asyncio_state(rt);
+    return Value(Ref<OperationObject>::make(rt, state.types.Operation.get(),
+                                            DirectWait{DirectWait::Kind::Sleep, nanos},
+                                            std::move(result), "sleep"));
 }
 
 Future<Value> value_future(Runtime& rt, FutureObject& future) {
@@ -126,7 +151,7 @@ void install_awaitable_types(Runtime& rt) {
     operation.slots().repr = operation_repr;
     operation.slots().host_awaitable = true;
     operation.method("close", [](Runtime&, const CallArgs& a) {
-        a[0].as<OperationObject>()->operation.reset();
+        a[0].as<OperationObject>()->drop();
         return Value();
     });
     state.types.Operation = operation.build();

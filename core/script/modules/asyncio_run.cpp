@@ -443,7 +443,7 @@ Value run_on_new_loop(Runtime& rt, const Value& main, bool debug, bool shutdown_
     if (std::exception_ptr error = future->core->exception()) {
         raise_python(rt, error);
     }
-    return future->read_result();
+    return future->result_value();
 }
 
 void install_run(Runtime& rt, ModuleObject& module) {

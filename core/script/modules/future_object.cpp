@@ -69,7 +69,7 @@ Coro<Value> await_future(Runtime& rt, Value self) {
     }
     future->awaiting_tasks -= suspends;
     future->exception_retrieved = true;
-    co_return future->read_result();
+    co_return future->result_value();
 }
 
 std::string state_word(const FutureObject& future) {
@@ -188,7 +188,7 @@ Value make_future_object(Runtime& rt, std::shared_ptr<FutureCore> core,
 }
 
 Value make_future_object(Runtime& rt, Future<Value> future) {
-    Value object = make_future_object(rt, future.core(), [future] { return future.result(); });
+    Value object = make_future_object(rt, future.core(), nullptr);
     object.as<FutureObject>()->typed = std::move(future);
     return object;
 }
@@ -206,9 +206,7 @@ Value task_object_of(Runtime& rt, TaskCore& task) {
     object->core = core;
     if (typed_state != nullptr) {
         auto shared = std::static_pointer_cast<TaskState<Value>>(core);
-        Task<Value> typed(shared);
-        object->read_result = [typed] { return typed.result(); };
-        object->typed = typed;
+        object->typed = Task<Value>(shared);
     } else {
         object->read_result = [] { return Value(); };
     }
@@ -238,7 +236,7 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
         if (error) {
             info.push_back("exception=" + repr(rt, python_exception(rt, error)));
         } else {
-            info.push_back("result=" + limited_repr(rt, future.read_result()));
+            info.push_back("result=" + limited_repr(rt, future.result_value()));
         }
     }
     std::vector<std::string> callbacks;
@@ -323,7 +321,7 @@ Value future_result(Runtime& rt, FutureObject& future) {
     if (std::exception_ptr error = future.core->exception()) {
         raise_python(rt, error);
     }
-    return future.read_result();
+    return future.result_value();
 }
 
 Value future_exception(Runtime& rt, FutureObject& future) {

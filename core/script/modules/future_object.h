@@ -17,7 +17,8 @@ namespace loopscope::script {
 // asyncio.Future and asyncio.Task as Python objects: a handle on a C++ future of the scheduler.
 //
 // `core` is the C++ future (a FutureState<Value>, a TaskState<Value>, a gather's outer future
-// ...); `read_result` turns its typed result into a Python value once it finished with one.
+// ...); `read_result` turns its typed result into a Python value once it finished with one,
+// unless the result is a Value already (`typed`: script futures and tasks).
 // Awaiting the object makes the task's host coroutine co_await the C++ future, so the trace
 // shows the edge task → future exactly as it does for C++ code.
 struct FutureObject : HostAwaitable {
@@ -36,8 +37,6 @@ struct FutureObject : HostAwaitable {
     TaskCore* task = nullptr;
     Value coro;               // what the task runs: a coroutine (or a host awaitable)
     std::string name;         // cached: the recorder that interns it dies with the loop
-    std::string coro_name;    // "worker"
-    std::string coro_file;    // "/path/x.py"
     int coro_first_line = 0;  // the `def` line, for "done, defined at x.py:3"
     Value awaiting;           // what the task's coroutine awaits now (for repr), or None
     // The CancelledError the task's coroutine ended with (CPython's _cancelled_exc): the first
@@ -57,6 +56,8 @@ struct FutureObject : HostAwaitable {
     void clear_references() override;
 
     bool is_task() const { return task != nullptr; }
+    // The result as a Python value, once the future is done with one.
+    Value result_value() const { return read_result ? read_result() : Value(typed->result()); }
     // Raises RuntimeError "Event loop is closed" when the run this future belongs to is over.
     void check_loop_alive(Runtime& rt) const;
 };

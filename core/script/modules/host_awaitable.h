@@ -1,10 +1,19 @@
 #pragma once
 
+#include <cstdint>
+
 #include "async/coro.h"
+#include "loop/time.h"
 #include "script/objects/object.h"
 #include "script/objects/tracked_object.h"
 
 namespace loopscope::script {
+
+// A wait that needs no coroutine of its own (see HostAwaitable::start_direct).
+struct DirectWait {
+    enum class Kind : std::uint8_t { None, Ready, Sleep } kind = Kind::None;
+    Nanos delay = 0;  // Sleep: loopscope::sleep's delay (0: a bare yield)
+};
 
 // What `await` hands to a task's host coroutine (docs/SCRIPTS.md, "Coroutines and the
 // scheduler"): every object whose type has `slots.host_awaitable` is one of these. The host
@@ -19,6 +28,14 @@ struct HostAwaitable : TrackedObject {
     // thread inside the awaiting task's step. `self` is this object as a Value (keep it alive
     // in the coroutine if the wait needs the object).
     virtual Coro<Value> start(Runtime& rt, const Value& self) = 0;
+
+    // A wait the host can do itself, with no C++ coroutine frame: asyncio.sleep's timer, or a
+    // value ready at once (`async def __aexit__` that never suspends). Like start(), it takes
+    // the awaitable (a second await fails); Kind::None when the wait is something else or was
+    // taken already, and then the host calls start(). When the direct wait is over the host
+    // sends `direct_result()` into the coroutine.
+    virtual DirectWait start_direct(Runtime&) { return {}; }
+    virtual Value direct_result() { return Value(); }
 };
 
 // The awaitable held by a Value whose type is host-awaitable; null otherwise.

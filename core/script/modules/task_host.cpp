@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "async/sleep.h"
 #include "async/task.h"
 #include "script/modules/asyncio_awaitables.h"
 #include "script/modules/asyncio_state.h"
@@ -28,15 +29,17 @@ namespace {
 
 // Where the task's coroutine stands, for the code pane: recorded each time it suspends. The
 // line is the task's own coroutine's (the file named with it), not that of a coroutine it
-// awaits, which may live in another module.
-void record_line(Runtime& rt, TaskCore& task, CoroutineObject& coro) {
+// awaits, which may live in another module. `file` caches the file's label (0: not interned
+// yet): interning the path at every await was a hash of the whole path per step.
+void record_line(Runtime& rt, TaskCore& task, CoroutineObject& coro, trace::Label& file) {
     AsyncioState& state = asyncio_state(rt);
     if (state.loop == nullptr) {
         return;
     }
-    trace::Recorder& recorder = state.loop->recorder();
-    state.loop->record(trace::EventKind::TaskLine, task.id(),
-                       recorder.intern(coroutine_filename(coro)), coroutine_frame_line(coro));
+    if (file == 0) {
+        file = state.loop->recorder().intern(coroutine_filename(coro));
+    }
+    state.loop->record(trace::EventKind::TaskLine, task.id(), file, coroutine_frame_line(coro));
 }
 
 // SystemExit and KeyboardInterrupt leave the loop at once, as in CPython.
@@ -96,29 +99,15 @@ public:
             }
         }
     }
-    FutureObject* future() const { return task_object_.as<FutureObject>(); }
+    // Null when it holds no task (a coroutine driven inline by wait_for).
+    FutureObject* future() const {
+        return task_object_.is_none() ? nullptr : task_object_.as<FutureObject>();
+    }
 
 private:
     Runtime* rt_;
     Value task_object_;
 };
-
-// The top frame of a script task.
-Coro<Value> task_host(Runtime& rt, TaskObjectHold hold) {
-    Value target = hold.future()->coro;
-    Coro<Value> driving = drive_coroutine(rt, std::move(target));
-    try {
-        Value result = co_await driving;
-        co_return result;
-    } catch (const ScriptCancelledError& cancelled) {
-        // The task ends cancelled: keep the coroutine's own CancelledError for whoever asks
-        // for the outcome first (its traceback reaches the `await` that was cancelled).
-        if (is_cancelled_error(rt, cancelled.exception())) {
-            hold.future()->cancelled_exception = cancelled.exception();
-        }
-        throw;
-    }
-}
 
 // asyncio.run(debug=True): a step that holds the loop for 0.1 s or more (loop time: a
 // time.sleep() counts) is reported as CPython's debug mode does:
@@ -159,11 +148,137 @@ private:
     bool active_ = false;
 };
 
-}  // namespace
+// What goes into the coroutine at its next step: the result of the wait it asked for, or the
+// exception to throw in. Between two steps, while the coroutine waits, `value` is the object
+// it awaits.
+//
+// The host's coroutine frame lives as long as its task, and g++ gives every local of a
+// coroutine a place in the frame, so the work of a step is done in the plain functions below:
+// their locals live on the stack for the step only, and a suspended task's frame keeps just
+// this, the coroutine, the task and the wait in progress.
+struct NextStep {
+    Value value;
+    bool throwing = false;
+};
 
-Coro<Value> drive_coroutine(Runtime& rt, Value target) {
-    CoroutineObject* coro = as_coroutine(target);
-    if (coro == nullptr) {
+// Runs the coroutine's next step. True when it returned, its value in `next.value`; otherwise
+// `next.value` is what it awaits.
+bool run_step(Runtime& rt, TaskCore& task, CoroutineObject& coro, NextStep& next) {
+    Resumption step{Resumption::Kind::Returned, Value()};
+    const SlowStepWatch watch(rt, task);
+    try {
+        step = next.throwing ? resume_throw(rt, coro, std::move(next.value))
+                             : resume(rt, coro, std::move(next.value));
+    } catch (const ScriptError& error) {
+        if (note_escaping(rt, error.exception)) {
+            // It leaves asyncio.run itself: nobody is to be told it was never retrieved.
+            if (FutureObject* object = bound_task_object(task)) {
+                object->exception_retrieved = true;
+            }
+        }
+        throw_cpp(rt, error);
+    } catch (...) {
+        note_abort_in_task(rt, task, std::current_exception());
+        throw;
+    }
+    watch.report();
+    next.throwing = false;
+    next.value = std::move(step.value);
+    return step.kind == Resumption::Kind::Returned;
+}
+
+// The coroutine suspended on `next.value`: records where it stands, shows what it awaits in
+// its Task's repr, and returns the host awaitable to wait on. Null when the object cannot be
+// awaited: then `next` throws CPython's TypeError in.
+HostAwaitable* begin_wait(Runtime& rt, TaskCore& task, CoroutineObject& coro, trace::Label& file,
+                          NextStep& next) {
+    record_line(rt, task, coro, file);
+    HostAwaitable* awaitable = as_host_awaitable(next.value);
+    if (awaitable != nullptr) {
+        if (FutureObject* object = bound_task_object(task)) {
+            object->awaiting = next.value;
+        }
+        return awaitable;
+    }
+    next.value = make_exception(rt, *rt.types().TypeError,
+                                "object " + std::string(type_name(rt, next.value)) +
+                                    " can't be used in 'await' expression");
+    next.throwing = true;
+    return nullptr;
+}
+
+// The wait ended (with `error` if it failed): the task awaits nothing any more, and an error
+// goes into the coroutine as its Python exception. A script abort ends the task instead.
+void end_wait(Runtime& rt, TaskCore& task, const std::exception_ptr& error, NextStep& next) {
+    if (FutureObject* object = bound_task_object(task)) {  // read again: the wait took time
+        object->awaiting = Value();
+    }
+    if (!error) {
+        return;
+    }
+    if (is_script_abort(error)) {
+        note_abort_in_task(rt, task, error);
+        std::rethrow_exception(error);
+    }
+    next.value = python_exception(rt, error);
+    next.throwing = true;
+}
+
+// A task ends cancelled: keep the coroutine's own CancelledError for whoever asks for the
+// outcome first (its traceback reaches the `await` that was cancelled).
+void keep_cancelled_exception(Runtime& rt, const TaskObjectHold& hold,
+                              const ScriptCancelledError& cancelled) {
+    if (hold.future() != nullptr && is_cancelled_error(rt, cancelled.exception())) {
+        hold.future()->cancelled_exception = cancelled.exception();
+    }
+}
+
+// Drives the coroutine `target` (see drive_coroutine). `hold` is the Python Task object when
+// this is the top frame of a script task (create_script_task), None when a wait_for drives a
+// coroutine inline. One frame per task: the top frame is this coroutine itself, not a frame
+// awaiting it.
+Coro<Value> drive(Runtime& rt, Value target, TaskObjectHold hold) {
+    try {
+        CoroutineObject* coro = as_coroutine(target);
+        TaskCore& task = co_await this_task();
+        NextStep next;
+        trace::Label file = 0;
+        for (;;) {
+            if (run_step(rt, task, *coro, next)) {
+                co_return std::move(next.value);
+            }
+            HostAwaitable* awaitable = begin_wait(rt, task, *coro, file, next);
+            if (awaitable == nullptr) {
+                continue;
+            }
+            std::exception_ptr error;
+            try {
+                const DirectWait direct = awaitable->start_direct(rt);
+                if (direct.kind == DirectWait::Kind::Sleep) {
+                    // asyncio.sleep: the timer wait itself, with no coroutine frame of its own.
+                    Sleep sleeping = loopscope::sleep(direct.delay);
+                    co_await sleeping;
+                    next.value = awaitable->direct_result();
+                } else if (direct.kind == DirectWait::Kind::Ready) {
+                    next.value = awaitable->direct_result();
+                } else {
+                    Coro<Value> operation = awaitable->start(rt, next.value);
+                    next.value = co_await operation;
+                }
+            } catch (...) {
+                error = std::current_exception();
+            }
+            end_wait(rt, task, error, next);
+        }
+    } catch (const ScriptCancelledError& cancelled) {
+        keep_cancelled_exception(rt, hold, cancelled);
+        throw;
+    }
+}
+
+// A task (or wait_for) given a host awaitable alone, as create_task(asyncio.sleep(1)): its wait.
+Coro<Value> await_alone(Runtime& rt, Value target, TaskObjectHold hold) {
+    try {
         HostAwaitable* awaitable = as_host_awaitable(target);
         if (awaitable == nullptr) {
             raise_error(rt, rt.types().TypeError,
@@ -171,69 +286,23 @@ Coro<Value> drive_coroutine(Runtime& rt, Value target) {
         }
         Coro<Value> operation = awaitable->start(rt, target);
         co_return co_await operation;
+    } catch (const ScriptCancelledError& cancelled) {
+        keep_cancelled_exception(rt, hold, cancelled);
+        throw;
     }
-    TaskCore& task = co_await this_task();
-    Value send;
-    Value to_throw;
-    bool throwing = false;
-    for (;;) {
-        Resumption step{Resumption::Kind::Returned, Value()};
-        const SlowStepWatch watch(rt, task);
-        try {
-            step = throwing ? resume_throw(rt, *coro, std::move(to_throw))
-                            : resume(rt, *coro, std::move(send));
-        } catch (const ScriptError& error) {
-            if (note_escaping(rt, error.exception)) {
-                // It leaves asyncio.run itself: nobody is to be told it was never retrieved.
-                if (FutureObject* object = bound_task_object(task)) {
-                    object->exception_retrieved = true;
-                }
-            }
-            throw_cpp(rt, error);
-        } catch (...) {
-            note_abort_in_task(rt, task, std::current_exception());
-            throw;
-        }
-        watch.report();
-        throwing = false;
-        to_throw = Value();
-        send = Value();
-        if (step.kind == Resumption::Kind::Returned) {
-            co_return std::move(step.value);
-        }
-        record_line(rt, task, *coro);
-        const Value awaited = std::move(step.value);
-        HostAwaitable* awaitable = as_host_awaitable(awaited);
-        FutureObject* object = bound_task_object(task);
-        if (object != nullptr) {
-            object->awaiting = awaited;
-        }
-        std::exception_ptr error;
-        if (awaitable == nullptr) {
-            error = std::make_exception_ptr(
-                ScriptError{make_exception(rt, *rt.types().TypeError,
-                                           "object " + std::string(type_name(rt, awaited)) +
-                                               " can't be used in 'await' expression")});
-        } else {
-            try {
-                Coro<Value> operation = awaitable->start(rt, awaited);
-                send = co_await operation;
-            } catch (...) {
-                error = std::current_exception();
-            }
-        }
-        if (FutureObject* after = bound_task_object(task)) {  // read again: the await took time
-            after->awaiting = Value();
-        }
-        if (error) {
-            if (is_script_abort(error)) {
-                note_abort_in_task(rt, task, error);
-                std::rethrow_exception(error);
-            }
-            to_throw = python_exception(rt, error);
-            throwing = true;
-        }
+}
+
+Coro<Value> drive_or_await(Runtime& rt, Value target, TaskObjectHold hold) {
+    if (as_coroutine(target) != nullptr) {
+        return drive(rt, std::move(target), std::move(hold));
     }
+    return await_alone(rt, std::move(target), std::move(hold));
+}
+
+}  // namespace
+
+Coro<Value> drive_coroutine(Runtime& rt, Value target) {
+    return drive_or_await(rt, std::move(target), TaskObjectHold(rt, Value()));
 }
 
 Value create_script_task(Runtime& rt, const Value& coro, std::optional<std::string> name,
@@ -265,14 +334,12 @@ Value create_script_task(Runtime& rt, const Value& coro, std::optional<std::stri
     std::string coroutine_name;
     if (coroutine != nullptr) {
         coroutine_name = coroutine_qualname(*coroutine);
-        object->coro_name = coroutine_name;
-        object->coro_file = coroutine_filename(*coroutine);
         object->coro_first_line = coroutine_current_line(*coroutine);
     } else {
         coroutine_name = std::string(type_name(rt, coro));
     }
     Value task_value(object);
-    Coro<Value> host = task_host(rt, TaskObjectHold(rt, task_value));
+    Coro<Value> host = drive_or_await(rt, coro, TaskObjectHold(rt, task_value));
     // Task-N names come from one counter per Runtime, as CPython's is per process: a second
     // asyncio.run goes on counting (the scheduler's own counter restarts with each loop).
     const bool named_at_creation = how == NameGiven::AtCreation && name.has_value();
@@ -286,7 +353,6 @@ Value create_script_task(Runtime& rt, const Value& coro, std::optional<std::stri
     }
     object->core = task.core();
     object->typed = task;
-    object->read_result = [task] { return task.result(); };
     object->task = &task.core_task();
     object->name = task.name();
     // A task group's done-callback reads each child's exception (it is never "unretrieved").
