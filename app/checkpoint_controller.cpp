@@ -1,5 +1,7 @@
 #include "checkpoint_controller.h"
 
+#include <algorithm>
+
 #include <QFileInfo>
 #include <QSettings>
 #include <QVariantMap>
@@ -83,6 +85,7 @@ void CheckpointController::locate(bool run_finished) {
     const auto& iterations = store_.iteration_starts();
     const std::size_t settled_before = iterations.empty() ? 0 : iterations.back();
     bool found = false;
+    std::optional<std::size_t> first_found;
     for (Entry& entry : entries_) {
         if (entry.pause) {
             continue;
@@ -95,11 +98,18 @@ void CheckpointController::locate(bool run_finished) {
         if (pause && (run_finished || *pause <= settled_before)) {
             entry.pause = pause;
             found = true;
+            first_found = std::min(*pause, first_found.value_or(*pause));
         }
     }
     if (found) {
         update_stops();
         emit checkpointsChanged();
+    }
+    // Following a live run, the playhead went past the pause before the trace could settle
+    // it: go back there and ask, as playback through it would have. Each pause is found once
+    // a run, so each asks once; the run goes on meanwhile.
+    if (first_found && enabled_ && player_.following()) {
+        player_.halt_behind_edge(*first_found);
     }
 }
 

@@ -241,6 +241,13 @@ void Player::set_stops(std::vector<std::size_t> stops) {
     stops_ = std::move(stops);
 }
 
+void Player::halt_behind_edge(std::size_t stop) {
+    setFollowing(false);
+    setPlaying(false);
+    move_to(stop);
+    emit stopReached(static_cast<int>(stop));
+}
+
 std::size_t Player::first_stop_in(std::size_t from, std::size_t to) const {
     const auto stop = std::upper_bound(stops_.begin(), stops_.end(), from);
     return stop != stops_.end() && *stop <= to ? *stop : to + 1;

@@ -87,6 +87,11 @@ public:
     // or past it halts exactly there, pauses and emits stopReached(stop). Seeks and steps
     // never halt: only playback through a stop does. Any order; duplicates are fine.
     void set_stops(std::vector<std::size_t> stops);
+    // Halts at a stop the live edge has already passed: following ends, the playhead goes
+    // back to `stop`, playback pauses and stopReached(stop) is emitted. A live run's stops are
+    // found on the trace a little after the edge went by (CheckpointController), so following
+    // alone would never halt at one.
+    void halt_behind_edge(std::size_t stop);
 
     // Resets to an empty trace (a new run starts).
     void reset();

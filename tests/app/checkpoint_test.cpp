@@ -176,6 +176,72 @@ private slots:
         QCOMPARE(checkpoints.items().at(0).toMap().value("position").toInt(), expected);
     }
 
+    // Live mode: the playhead follows the edge of a trace still arriving, and passes the pause
+    // before the trace settles it. Once it is settled the playhead goes back there, following
+    // ends and the card asks, once; the trace goes on growing behind it.
+    void following_the_live_edge_goes_back_to_a_pause_and_asks_once() {
+        const std::string lesson = std::string("# checkpoint: gathered\n") + "#   pause: line\n" +
+                                   "#   ask: Which task runs next?\n" + "#   check: next-step\n" +
+                                   "#   answer: fetch('a')\n" + std::string(4, '\n') +
+                                   "await gather(a, b, c)\n";
+        TraceStore whole;
+        record_scenario("gather", whole);
+        TraceStore store;
+        Player player(store);
+        CheckpointController checkpoints(store, player);
+        checkpoints.setEnabled(true);
+        checkpoints.load(lesson, QStringLiteral("scenario.py"));
+        QSignalSpy stops(&player, &Player::stopReached);
+        player.setFollowing(true);
+        TraceStreamer streamer;
+        int halted_after = -1;
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+            TraceBatch batch;
+            streamer.take(whole.recorder(), batch, 1);
+            store.append(std::move(batch));
+            player.on_trace_grew();
+            checkpoints.locate(false);
+            if (halted_after < 0 && stops.count() == 1) {
+                halted_after = static_cast<int>(i) + 1;
+            }
+        }
+        checkpoints.locate(true);
+        QCOMPARE(stops.count(), 1);
+        const int pause = checkpoints.items().at(0).toMap().value("position").toInt();
+        QVERIFY(pause > 0);
+        QVERIFY2(halted_after > pause,  // the edge had gone past it
+                 qPrintable(QStringLiteral("%1 vs %2").arg(halted_after).arg(pause)));
+        QCOMPARE(player.position(), pause);
+        QVERIFY(!player.following());
+        QVERIFY(!player.playing());
+        QVERIFY(checkpoints.open());
+        QCOMPARE(checkpoints.checkpointId(), QStringLiteral("gathered"));
+        QCOMPARE(player.count(), static_cast<int>(whole.size()));
+
+        // Off: following the edge runs straight through.
+        checkpoints.skip();
+        player.pause();
+        checkpoints.setEnabled(false);
+        TraceStore again;
+        Player following(again);
+        CheckpointController off(again, following);
+        off.setEnabled(false);
+        off.load(lesson, QStringLiteral("scenario.py"));
+        QSignalSpy no_stops(&following, &Player::stopReached);
+        following.setFollowing(true);
+        TraceStreamer second;
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+            TraceBatch batch;
+            second.take(whole.recorder(), batch, 1);
+            again.append(std::move(batch));
+            following.on_trace_grew();
+            off.locate(false);
+        }
+        QCOMPARE(no_stops.count(), 0);
+        QCOMPARE(following.position(), following.count());
+        checkpoints.setEnabled(true);
+    }
+
     void a_built_in_scenario_has_no_checkpoints() {
         TraceStore store;
         record_scenario("hello", store);
