@@ -396,6 +396,10 @@ Rectangle {
 
     // The task tags, right of the code (a tag never covers the text).
     readonly property int tagGutterWidth: view.tasks ? Math.round(74 * Theme.scale) : 0
+    // How wide the pane would be with every line whole: line numbers, the longest line, the
+    // task tags and the margins (the window offers it as the default width, room permitting).
+    readonly property real idealWidth: 10 + gutter.width + codeText.implicitWidth + 12 + 10 +
+                                       view.tagGutterWidth
 
     Flickable {
         id: flick

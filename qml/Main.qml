@@ -227,9 +227,12 @@ ApplicationWindow {
             // The stage needs this much to draw its ring, queues and trays side by side; the
             // code pane grows only into what is left.
             readonly property real stageMinimumWidth: 700 * Theme.scale
-            readonly property real codeMaximumWidth:
-                Math.max(240, width - (lessonPane.visible ? lessonPane.width + 8 : 0)
-                              - codeDivider.width - stageMinimumWidth)
+            readonly property real besideCode:
+                width - (lessonPane.visible ? lessonPane.width + 8 : 0) - codeDivider.width
+            readonly property real codeMaximumWidth: Math.max(240, besideCode - stageMinimumWidth)
+            // Unasked, the code grows to show whole lines only while the stage keeps room for
+            // two columns of waiting tasks.
+            readonly property real codeRoomyWidth: Math.max(240, besideCode - 860 * Theme.scale)
 
             LessonPane {
                 id: lessonPane
@@ -249,9 +252,13 @@ ApplicationWindow {
                 // Dragged: kept, as long as the stage keeps room to draw in. (A layout fills
                 // its row unless told not to.)
                 Layout.fillWidth: false
-                Layout.preferredWidth: root.codePaneWidth > 0
-                    ? Math.min(root.codePaneWidth * Theme.scale, panes.codeMaximumWidth)
-                    : Math.min(380 * Theme.scale, root.width * 0.3)
+                // The default: every line whole if the stage stays roomy, and never narrower
+                // than it used to be (380, or 30 % of a small window).
+                Layout.preferredWidth: Math.min(root.codePaneWidth > 0
+                                                    ? root.codePaneWidth * Theme.scale
+                                                    : Math.max(Math.min(380 * Theme.scale, root.width * 0.3),
+                                                               Math.min(codeView.idealWidth, panes.codeRoomyWidth)),
+                                                panes.codeMaximumWidth)
                 Layout.fillHeight: true
                 spacing: 8
 

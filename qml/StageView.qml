@@ -75,14 +75,20 @@ Rectangle {
             border.color: view.stage.phase === "blocked" ? Theme.failed : Theme.panelEdge
         }
         Repeater {
-            model: ["start", "poll", "timers", "run ready"]
+            // (two lines on the left: one would run into the iteration number)
+            model: ["start", "poll", "timers", "run\nready"]
             Text {
                 required property int index
                 required property string modelData
                 readonly property real angle: index * Math.PI / 2 - Math.PI / 2
-                x: ring.width / 2 + Math.cos(angle) * 52 * Theme.scale - width / 2
+                // Left and right labels end inside the stroke, clear of the dot.
+                x: index === 1 ? ring.width / 2 + 58 * Theme.scale - width
+                   : index === 3 ? ring.width / 2 - 58 * Theme.scale
+                   : ring.width / 2 - width / 2
                 y: ring.height / 2 + Math.sin(angle) * 52 * Theme.scale - height / 2
                 text: modelData
+                horizontalAlignment: Text.AlignHCenter
+                lineHeight: 0.9
                 color: index === ring.phaseIndex ? Theme.ink : Theme.faintInk
                 font.pixelSize: Theme.tinySize
                 font.bold: index === ring.phaseIndex
@@ -302,8 +308,10 @@ Rectangle {
             id: trays
             y: parent.height - height
             width: parent.width
-            height: 96
+            height: Math.round(96 * Theme.scale)
             spacing: 10
+            // Rows of small cards below the heading: what does not fit is the heading's count.
+            readonly property int rows: Math.max(1, Math.floor((height - 24 * Theme.scale - 4) / (Theme.smallCardHeight + 4)))
             Repeater {
                 model: [["DONE ✓", "done", view.stage.doneCount], ["CANCELLED ⊘", "cancelled", view.stage.cancelledCount],
                         ["FAILED ✗", "failed", view.stage.failedCount]]
@@ -442,9 +450,8 @@ Rectangle {
 
                 required property int taskId
                 required property bool shown
-                // What fits is shown; the rest of a place is the count in its label. Trays hold
-                // three rows.
-                visible: shown && (compact ? slot < trayColumns * 3
+                // What fits is shown; the rest of a place is the count in its label.
+                visible: shown && (compact ? slot < trayColumns * trays.rows
                                    : place === "ready" ? slot < board.readySlots
                                    : place === "waiting" ? group < board.groupColumns : true)
                 compact: place === "done" || place === "cancelled" || place === "failed"
@@ -457,7 +464,7 @@ Rectangle {
                 y: place === "running" ? runningRow.y + 5
                    : place === "ready" ? readyRow.y + 5
                    : place === "waiting" ? waitingArea.y + 22 + slot * (Theme.cardHeight + 6)
-                   : trays.y + 24 + Math.floor(slot / trayColumns) * (Theme.smallCardHeight + 4)
+                   : trays.y + 24 * Theme.scale + Math.floor(slot / trayColumns) * (Theme.smallCardHeight + 4)
                 Behavior on x { enabled: view.animated; NumberAnimation { duration: Theme.moveDuration; easing.type: Easing.InOutCubic } }
                 Behavior on y { enabled: view.animated; NumberAnimation { duration: Theme.moveDuration; easing.type: Easing.InOutCubic } }
             }
