@@ -31,6 +31,7 @@
 #include "window_screenshot.h"
 // exports, recordings, remembered settings
 #include "command_line_export.h"
+#include "command_line_values.h"
 #include "exporter.h"
 #include "recording_file.h"
 #include "trace/recording.h"
@@ -69,7 +70,7 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption position_option(
         QStringList{QStringLiteral("seek"), QStringLiteral("position")},
         QStringLiteral("Start paused with the playhead after this many events (end or -1: the "
-                       "end)."),
+                       "end; 60%: that share of the run; 3.5s: that moment of loop time)."),
         QStringLiteral("events"));
     const QCommandLineOption inspect_option(
         QStringLiteral("inspect"),
@@ -196,6 +197,21 @@ int main(int argc, char* argv[]) {
     // Declared before the QML engine so that they outlive the QML that binds to them.
     LessonLibrary lessons(
         find_lessons_folder(QCoreApplication::applicationDirPath().toStdString()));
+    // A value that cannot be right stops here with a message, before anything runs.
+    {
+        KnownValues known;
+        known.lesson_count = static_cast<int>(lessons.lessons().size());
+        for (const DemoScenario& scenario : demo_scenarios()) {
+            known.scenario_ids.append(
+                QString::fromUtf8(scenario.id.data(), static_cast<qsizetype>(scenario.id.size())));
+        }
+        known.theme_names = {QStringLiteral("light"), QStringLiteral("dark"),
+                             QStringLiteral("contrast")};
+        if (const QString problem = check_command_line(parser, known); !problem.isEmpty()) {
+            std::fprintf(stderr, "loopscope: %s\n", qPrintable(problem));
+            return 2;
+        }
+    }
     Engine engine;
     Player player(engine.store());
     player.attach(engine);
@@ -327,10 +343,11 @@ int main(int argc, char* argv[]) {
     if (positioned) {
         // A script that never ends is stopped for its picture.
         engine.wait_until_finished(stop_after);
-        const QString seek_to = parser.value(position_option);
-        const int position = seek_to == QStringLiteral("end") ? -1 : seek_to.toInt();
+        const std::optional<SeekTarget> seek_to = parser.isSet(position_option)
+                                                      ? parse_seek(parser.value(position_option))
+                                                      : SeekTarget{};  // the end
         player.pause();
-        player.seek(position < 0 || !parser.isSet(position_option) ? player.count() : position);
+        player.seek(static_cast<int>(seek_to->position_in(engine.store())));
     }
 
     if (!positioned && parser.isSet(stop_after_option)) {
@@ -390,11 +407,9 @@ int main(int argc, char* argv[]) {
         WindowSettings::add_initial_properties(properties);  // --size (next) wins
     }
     if (parser.isSet(size_option)) {
-        const QStringList size = parser.value(size_option).split(QLatin1Char('x'));
-        if (size.size() == 2) {
-            properties.insert(QStringLiteral("width"), size[0].toInt());
-            properties.insert(QStringLiteral("height"), size[1].toInt());
-        }
+        const QSize size = *parse_window_size(parser.value(size_option));
+        properties.insert(QStringLiteral("width"), size.width());
+        properties.insert(QStringLiteral("height"), size.height());
     }
     // ---- the comparison window takes the main window's place with --compare.
     if (compared.size() == 2) {
@@ -403,11 +418,9 @@ int main(int argc, char* argv[]) {
                                  {QStringLiteral("animated"), !screenshot},
                                  {QStringLiteral("visible"), true}};
         if (parser.isSet(size_option)) {
-            const QStringList size = parser.value(size_option).split(QLatin1Char('x'));
-            if (size.size() == 2) {
-                properties.insert(QStringLiteral("width"), size[0].toInt());
-                properties.insert(QStringLiteral("height"), size[1].toInt());
-            }
+            const QSize size = *parse_window_size(parser.value(size_option));
+            properties.insert(QStringLiteral("width"), size.width());
+            properties.insert(QStringLiteral("height"), size.height());
         }
     }
     // ---- end live
