@@ -19,6 +19,7 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -260,6 +261,25 @@ int run(const RunOptions& options) {
 
 }  // namespace
 
+// A limit's value: a whole number, 0 or more. (CLI11's NonNegativeNumber would answer a typo
+// with the largest double in full.)
+const CLI::Validator kLimitValue(
+    [](const std::string& text) -> std::string {
+        std::size_t used = 0;
+        bool whole = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+        if (whole) {
+            try {
+                static_cast<void>(std::stoll(text, &used));
+            } catch (const std::out_of_range&) {
+                whole = false;
+            }
+        }
+        return whole && used == text.size()
+                   ? std::string()
+                   : "expected a whole number, 0 or more (0: no limit), not '" + text + "'";
+    },
+    "COUNT");
+
 int main(int argc, char** argv) {
     CLI::App app{"Runs a Python 3.12 asyncio script on Loopscope's interpreter and event loop.",
                  "loopscope-run"};
@@ -280,15 +300,15 @@ int main(int argc, char** argv) {
     app.add_option("--max-instructions", options.max_instructions,
                    "Stop the script after N instructions (exit code 4; 0: no limit)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(kLimitValue);
     app.add_option("--max-tasks", options.max_tasks,
                    "Stop the script when it creates more than N tasks (exit code 4; 0: no limit)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(kLimitValue);
     app.add_option("--max-memory", options.max_memory_mb,
                    "Memory limit in MB (exit code 4; 0: no limit; none under AddressSanitizer)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(kLimitValue);
     app.add_option("--recursion-limit", options.recursion_limit,
                    "Python's recursion limit (default 1000)")
         ->check(CLI::Range(1, 1000000));

@@ -86,6 +86,14 @@ TEST(LoopscopeRunTest, UsageErrorsExitWith2) {
     const RunOutput missing = loopscope_run("/nonexistent/script.py");
     EXPECT_EQ(missing.code, 2);
     EXPECT_NE(missing.out.find("cannot open"), std::string::npos) << missing.out;
+    // A limit's typo says what a limit takes, in a line.
+    const RunOutput typo = loopscope_run("--max-tasks 1O x.py");
+    EXPECT_EQ(typo.code, 2);
+    EXPECT_NE(typo.out.find("--max-tasks: expected a whole number, 0 or more (0: no limit), not "
+                            "'1O'"),
+              std::string::npos)
+        << typo.out;
+    EXPECT_EQ(loopscope_run("--max-memory -5 x.py").code, 2);
 }
 
 TEST(LoopscopeRunTest, HelpAndVersionExitWith0) {
