@@ -419,6 +419,7 @@ ApplicationWindow {
                   "| Esc (in the code) | leave the editor (keys control playback again) |\n" +
                   "| F11 | presentation mode |\n" +
                   "| L | show / hide the lesson text |\n" +
+                  "| drag ⋮ (double-click) | code pane wider / narrower (default width) |\n" +
                   "| K | checkpoints on / off |\n" +
                   "| Alt+1…9 / Enter | checkpoint: pick a choice / continue |\n" +
                   "| B | bookmark the playhead (again: remove) |\n" +
