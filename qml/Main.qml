@@ -229,7 +229,9 @@ ApplicationWindow {
             readonly property real stageMinimumWidth: 700 * Theme.scale
             readonly property real besideCode:
                 width - (lessonPane.visible ? lessonPane.width + 8 : 0) - codeDivider.width
-            readonly property real codeMaximumWidth: Math.max(240, besideCode - stageMinimumWidth)
+            // (the code keeps 300 px even in a small window with the lesson open)
+            readonly property real codeMaximumWidth:
+                Math.max(Math.min(300 * Theme.scale, root.width * 0.3), besideCode - stageMinimumWidth)
             // Unasked, the code grows to show whole lines only while the stage keeps room for
             // two columns of waiting tasks.
             readonly property real codeRoomyWidth: Math.max(240, besideCode - 860 * Theme.scale)
@@ -382,59 +384,87 @@ ApplicationWindow {
         function onUserCopiesChanged() { if (root.lessons) root.lessons.refreshMarks() }
     }
 
-    // The keyboard map, on `?`.
+    // The keyboard map, on `?`: two tables side by side, the box as large as they are (at most
+    // the window), so that it fits a projector's scale too.
     Rectangle {
         id: help
         visible: false
         anchors.centerIn: parent
-        width: 460 * Theme.scale
-        height: helpText.implicitHeight + 40
+        width: Math.min(parent.width - 40, helpColumns.implicitWidth + 40)
+        height: Math.min(parent.height - 40, helpTitle.implicitHeight + helpColumns.implicitHeight + 50)
         radius: Theme.radius
         color: Theme.panel
         border.color: Theme.panelEdge
+        clip: true
         z: 10
 
+        readonly property var keys: [
+            ["Space", "play / pause"],
+            ["→ / ←", "step (by the chosen unit)"],
+            ["Ctrl+→ / Ctrl+←", "step by task step"],
+            ["Shift+→ / Shift+←", "step by loop iteration"],
+            ["Ctrl+Shift+→ / ←", "step by source line"],
+            ["Home / End", "jump to start / end"],
+            ["+ / −", "faster / slower"],
+            ["W / S", "zoom the timeline in / out"],
+            ["A / D", "pan the timeline"],
+            [". / ,", "next / previous event"],
+            ["Ctrl+R", "run again (the edited text)"],
+            ["Ctrl+F · Ctrl+Z / Ctrl+Shift+Z", "find · undo / redo in the code"],
+            ["Ctrl+N · Ctrl+O · Ctrl+S · Ctrl+Shift+S", "new · open · save · save as"],
+            ["Esc (in the code)", "leave the editor (keys control playback again)"],
+            ["F11", "presentation mode"],
+            ["L", "show / hide the lesson text"],
+            ["drag ⋮ (double-click)", "code pane wider / narrower (default width)"],
+            ["K", "checkpoints on / off"],
+            ["Alt+1…9 / Enter", "checkpoint: pick a choice / continue"],
+            ["B", "bookmark the playhead (again: remove)"],
+            ["] / [ or Alt+→ / Alt+←", "next / previous bookmark"],
+            ["Ctrl+L", "live mode on / off (real clock, at the speed)"],
+            ["F or End", "follow the live edge again"],
+            ["T", "theme: light, dark, high contrast"],
+            ["C", "compare two runs"],
+            ["Esc", "close this / leave presentation"],
+            ["Ctrl+E", "share menu: pictures, trace, recording, video"],
+            ["Ctrl+Shift+P / Ctrl+Alt+P", "PNG of the window / timeline"],
+            ["Ctrl+Shift+J", "trace for Perfetto (JSON)"],
+            ["Ctrl+Shift+E / Ctrl+Shift+O", "save / open a recording"],
+            ["Ctrl+Shift+G", "GIF or video of the playback"],
+            ["?", "this help"]
+        ]
+        function table(from, to) {
+            let text = "| key | does |\n|---|---|\n"
+            for (let i = from; i < to; ++i) text += "| " + keys[i][0] + " | " + keys[i][1] + " |\n"
+            return text
+        }
+
         Text {
-            id: helpText
-            anchors.fill: parent
-            anchors.margins: 20
-            textFormat: Text.MarkdownText
+            id: helpTitle
+            x: 20
+            y: 16
+            text: "Keyboard"
             color: Theme.ink
-            font.pixelSize: Theme.bodySize
-            text: "### Keyboard\n\n" +
-                  "| key | does |\n|---|---|\n" +
-                  "| Space | play / pause |\n" +
-                  "| → / ← | step (by the chosen unit) |\n" +
-                  "| Ctrl+→ / Ctrl+← | step by task step |\n" +
-                  "| Shift+→ / Shift+← | step by loop iteration |\n" +
-                  "| Ctrl+Shift+→ / ← | step by source line |\n" +
-                  "| Home / End | jump to start / end |\n" +
-                  "| + / − | faster / slower |\n" +
-                  "| W / S | zoom the timeline in / out |\n" +
-                  "| A / D | pan the timeline |\n" +
-                  "| . / , | next / previous event |\n" +
-                  "| Ctrl+R | run again (the edited text) |\n" +
-                  "| Ctrl+F · Ctrl+Z / Ctrl+Shift+Z | find · undo / redo in the code |\n" +
-                  "| Ctrl+N · Ctrl+O · Ctrl+S · Ctrl+Shift+S | new · open · save · save as |\n" +
-                  "| Esc (in the code) | leave the editor (keys control playback again) |\n" +
-                  "| F11 | presentation mode |\n" +
-                  "| L | show / hide the lesson text |\n" +
-                  "| drag ⋮ (double-click) | code pane wider / narrower (default width) |\n" +
-                  "| K | checkpoints on / off |\n" +
-                  "| Alt+1…9 / Enter | checkpoint: pick a choice / continue |\n" +
-                  "| B | bookmark the playhead (again: remove) |\n" +
-                  "| ] / [ or Alt+→ / Alt+← | next / previous bookmark |\n" +
-                  "| Ctrl+L | live mode on / off (real clock, at the speed) |\n" +
-                  "| F or End | follow the live edge again |\n" +
-                  "| T | theme: light, dark, high contrast |\n" +
-                  "| C | compare two runs |\n" +
-                  "| Esc | close this / leave presentation |\n" +
-                  "| Ctrl+E | share menu: pictures, trace, recording, video |\n" +
-                  "| Ctrl+Shift+P / Ctrl+Alt+P | PNG of the window / timeline |\n" +
-                  "| Ctrl+Shift+J | trace for Perfetto (JSON) |\n" +
-                  "| Ctrl+Shift+E / Ctrl+Shift+O | save / open a recording |\n" +
-                  "| Ctrl+Shift+G | GIF or video of the playback |\n" +
-                  "| ? | this help |\n"
+            font.pixelSize: Theme.headingSize
+            font.bold: true
+        }
+        Row {
+            id: helpColumns
+            objectName: "helpColumns"
+            x: 20
+            anchors.top: helpTitle.bottom
+            anchors.topMargin: 10
+            spacing: 28
+            Repeater {
+                model: 2
+                Text {
+                    required property int index
+                    readonly property int half: Math.ceil(help.keys.length / 2)
+                    textFormat: Text.MarkdownText
+                    color: Theme.ink
+                    font.pixelSize: Theme.smallSize
+                    text: help.table(index * half, Math.min(help.keys.length, (index + 1) * half))
+                }
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ Rectangle {
     border.color: Theme.panelEdge
     clip: true
 
-    readonly property int labelWidth: 86
+    readonly property int labelWidth: Math.round(86 * Theme.scale)
     readonly property int slotStep: Theme.cardWidth + Theme.gap
     readonly property int sideWidth: Math.max(230, Math.min(290, width * 0.27))
 
@@ -188,6 +188,7 @@ Rectangle {
                 x: view.labelWidth + Theme.cardWidth + 16
                 anchors.verticalCenter: parent.verticalCenter
                 width: parent.width - x
+                visible: width >= 48  // a narrow stage leaves no room: the card says enough
                 // Beside the card there is little room: the label wraps onto the card's height.
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 maximumLineCount: 3
@@ -340,7 +341,7 @@ Rectangle {
                         y: 6
                         width: parent.width - 20 - (trayCount.visible ? trayCount.width : 0)
                         fontSizeMode: Text.HorizontalFit
-                        minimumPixelSize: Math.round(Theme.tinySize * 0.8)
+                        minimumPixelSize: Math.round(Theme.tinySize * 0.7)
                         elide: Text.ElideRight
                         // The word is the cue; its symbol goes first when room runs out.
                         readonly property string word: parent.modelData[0].split(" ")[0]
