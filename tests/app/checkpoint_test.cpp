@@ -37,6 +37,35 @@ constexpr const char* kLesson = R"("""
 #   answer: 1
 )";
 
+// A checkpoint paused at gather's line 10 (`await gather(a, b, c)`), just after main's step.
+std::string gathered_lesson() {
+    return std::string("# checkpoint: gathered\n") + "#   pause: line\n" +
+           "#   ask: Which task runs next?\n" + "#   check: next-step\n" +
+           "#   answer: fetch('a')\n" + std::string(4, '\n') + "await gather(a, b, c)\n";
+}
+
+// Delivers `whole` to `store` one event at a time, as a live run does, with the player
+// following the edge; returns after how many events the player halted (-1: never).
+int follow_live_edge(const TraceStore& whole, TraceStore& store, Player& player,
+                     CheckpointController& checkpoints) {
+    QSignalSpy stops(&player, &Player::stopReached);
+    player.setFollowing(true);
+    TraceStreamer streamer;
+    int halted_after = -1;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        TraceBatch batch;
+        streamer.take(whole.recorder(), batch, 1);
+        store.append(std::move(batch));
+        player.on_trace_grew();
+        checkpoints.locate(false);
+        if (halted_after < 0 && !stops.isEmpty()) {
+            halted_after = static_cast<int>(i) + 1;
+        }
+    }
+    checkpoints.locate(true);
+    return stops.count() > 1 ? -2 : halted_after;  // -2: halted more than once
+}
+
 void play_until_paused(Player& player) {
     player.play();
     for (double wall = 0; player.playing() && wall < 60; wall += 1.0 / 60) {
@@ -140,10 +169,7 @@ private slots:
     // gather's main records line 10 inside its step, before `await gather(...)`: the pause
     // is after that step's end, which a trace still arriving may not hold yet.
     void a_pause_found_while_the_trace_arrives_is_the_final_one() {
-        const std::string lesson = std::string("# checkpoint: gathered\n") + "#   pause: line\n" +
-                                   "#   ask: Which task runs next?\n" + "#   check: next-step\n" +
-                                   "#   answer: fetch('a')\n" + std::string(4, '\n') +
-                                   "await gather(a, b, c)\n";
+        const std::string lesson = gathered_lesson();
         TraceStore whole;
         record_scenario("gather", whole);
         Player whole_player(whole);
@@ -180,10 +206,7 @@ private slots:
     // before the trace settles it. Once it is settled the playhead goes back there, following
     // ends and the card asks, once; the trace goes on growing behind it.
     void following_the_live_edge_goes_back_to_a_pause_and_asks_once() {
-        const std::string lesson = std::string("# checkpoint: gathered\n") + "#   pause: line\n" +
-                                   "#   ask: Which task runs next?\n" + "#   check: next-step\n" +
-                                   "#   answer: fetch('a')\n" + std::string(4, '\n') +
-                                   "await gather(a, b, c)\n";
+        const std::string lesson = gathered_lesson();
         TraceStore whole;
         record_scenario("gather", whole);
         TraceStore store;
@@ -191,22 +214,7 @@ private slots:
         CheckpointController checkpoints(store, player);
         checkpoints.setEnabled(true);
         checkpoints.load(lesson, QStringLiteral("scenario.py"));
-        QSignalSpy stops(&player, &Player::stopReached);
-        player.setFollowing(true);
-        TraceStreamer streamer;
-        int halted_after = -1;
-        for (std::size_t i = 0; i < whole.size(); ++i) {
-            TraceBatch batch;
-            streamer.take(whole.recorder(), batch, 1);
-            store.append(std::move(batch));
-            player.on_trace_grew();
-            checkpoints.locate(false);
-            if (halted_after < 0 && stops.count() == 1) {
-                halted_after = static_cast<int>(i) + 1;
-            }
-        }
-        checkpoints.locate(true);
-        QCOMPARE(stops.count(), 1);
+        const int halted_after = follow_live_edge(whole, store, player, checkpoints);
         const int pause = checkpoints.items().at(0).toMap().value("position").toInt();
         QVERIFY(pause > 0);
         QVERIFY2(halted_after > pause,  // the edge had gone past it
@@ -227,17 +235,7 @@ private slots:
         CheckpointController off(again, following);
         off.setEnabled(false);
         off.load(lesson, QStringLiteral("scenario.py"));
-        QSignalSpy no_stops(&following, &Player::stopReached);
-        following.setFollowing(true);
-        TraceStreamer second;
-        for (std::size_t i = 0; i < whole.size(); ++i) {
-            TraceBatch batch;
-            second.take(whole.recorder(), batch, 1);
-            again.append(std::move(batch));
-            following.on_trace_grew();
-            off.locate(false);
-        }
-        QCOMPARE(no_stops.count(), 0);
+        QCOMPARE(follow_live_edge(whole, again, following, off), -1);
         QCOMPARE(following.position(), following.count());
         checkpoints.setEnabled(true);
     }
