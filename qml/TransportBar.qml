@@ -197,7 +197,7 @@ Rectangle {
             Text {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignRight
-                elide: Text.ElideLeft
+                elide: Text.ElideRight  // short of room, the status goes before the times
                 text: bar.player.timeSeconds.toFixed(3) + " / " +
                       bar.player.endTimeSeconds.toFixed(3) + " s · " + bar.engine.status
                 color: bar.engine.status === "failed" ? Theme.failed : Theme.quietInk
