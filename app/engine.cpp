@@ -204,10 +204,12 @@ public:
     explicit Stream(Channel& channel) : channel_(channel) {}
 
     void loop_started(EventLoop& loop) override {
-        // One trace per run: a second asyncio.run in one script would reuse the first one's ids.
-        if (loops_++ == 0) {
-            streamed_ = &loop;
+        // A script's second asyncio.run makes a loop that numbers everything from 1 again: its
+        // trace goes on after the first one's, one run on the stage and the timeline.
+        if (loops_++ > 0) {
+            streamer_.continue_with_next_trace();
         }
+        streamed_ = &loop;
     }
     bool iteration_done(EventLoop& loop) override {
         flush(loop, false);
@@ -308,10 +310,6 @@ void Engine::work(Channel& channel, ScenarioSource source) {
         outcome = "stopped";
         error.clear();
         error_line = 0;
-    } else if (stream.loops() > 1 && outcome == "finished") {
-        error = "The script ran asyncio.run " + std::to_string(stream.loops()) +
-                " times; only the first run is shown on the stage and the timeline (the console "
-                "has every run's output).";
     }
     const std::lock_guard lock(channel.mutex);
     channel.finished = true;
@@ -380,26 +378,36 @@ void Engine::deliver() {
         error_line = channel_->error_line;
         outcome = channel_->outcome;
     }
-    // Untraced console text goes in between the events it was written between.
-    const bool untraced_before = add_untraced_output();
-    const std::size_t waiting = backlog_.events.size() - backlog_next_;
-    if (waiting > 0 || !backlog_.strings.empty()) {
-        // Strings first (the events may name any of them), then a frame's worth of events.
+    // Untraced console text goes in between the events it was written between: a frame's
+    // worth of events goes in in slices that end where such text was written (between two
+    // asyncio.run calls, say), and the text right after its slice.
+    bool grew = add_untraced_output();
+    std::size_t budget = kEventsPerFrame;
+    while (budget > 0 && (backlog_next_ < backlog_.events.size() || !backlog_.strings.empty())) {
+        // Strings first (the events may name any of them).
         TraceBatch slice;
         slice.strings = std::move(backlog_.strings);
         backlog_.strings.clear();
-        const std::size_t count = std::min(waiting, kEventsPerFrame);
+        std::size_t count = std::min(backlog_.events.size() - backlog_next_, budget);
+        if (!untraced_.empty() && untraced_.front().after_events > store_.size()) {
+            count = std::min(count, untraced_.front().after_events - store_.size());
+        }
         const auto from = backlog_.events.begin() + static_cast<std::ptrdiff_t>(backlog_next_);
         slice.events.assign(from, from + static_cast<std::ptrdiff_t>(count));
         backlog_next_ += count;
+        budget -= count;
         if (backlog_next_ == backlog_.events.size()) {
             backlog_ = TraceBatch{};
             backlog_next_ = 0;
         }
         store_.append(std::move(slice));
         add_untraced_output();
-        emit traceGrew();
-    } else if (untraced_before) {
+        grew = true;
+        if (count == 0) {
+            break;  // strings alone
+        }
+    }
+    if (grew) {
         emit traceGrew();
     }
     // Over once the worker is done and everything it recorded is in the store.

@@ -163,7 +163,7 @@ void run_with_interpreter(const std::string& path, ScriptHooks& hooks) {
         rt.limits.tasks = script::DefaultLimits::kTasks;
         rt.limits.recursion = script::DefaultLimits::kRecursion;
         // Into the running loop's trace, or straight to the console outside any loop (and in a
-        // loop the engine does not stream: a second asyncio.run's output still shows).
+        // loop the engine does not stream).
         const auto write = [&rt, &hooks](int stream, std::string_view text) {
             const EventLoop* loop = script::asyncio_state(rt).loop;
             if (loop == nullptr || !hooks.streams(*loop)) {

@@ -1,7 +1,9 @@
 #include "trace_batch.h"
 
+#include <algorithm>
 #include <iterator>
 
+#include "trace/event_fields.h"
 #include "trace/recorder.h"
 
 namespace loopscope::app {
@@ -23,27 +25,13 @@ void TraceBatch::append(TraceBatch&& more) {
 }
 
 int label_field(EventKind kind) {
-    switch (kind) {
-        case EventKind::TimerArmed:
-        case EventKind::ScriptOutput:
-        case EventKind::TaskLine:
-            return 1;
-        case EventKind::CallbackScheduled:
-        case EventKind::CallbackBegin:
-        case EventKind::CallbackEnd:
-        case EventKind::CallbackFailed:
-        case EventKind::ThreadsafePost:
-        case EventKind::JobSubmitted:
-        case EventKind::TaskCreated:
-        case EventKind::TaskRenamed:
-        case EventKind::TaskDone:
-        case EventKind::TaskCancelled:
-        case EventKind::TaskFailed:
-        case EventKind::CancelRequested:
-            return 2;
-        default:
-            return 0;
-    }
+    // Which field holds a label does not depend on the event's values.
+    trace::Event event;
+    event.kind = kind;
+    const trace::FieldRoles roles = trace::field_roles(event);
+    return roles.object == trace::FieldRole::Text  ? 1
+           : roles.value == trace::FieldRole::Text ? 2
+                                                   : 0;
 }
 
 trace::Label label_of(const trace::Event& event) {
@@ -107,6 +95,10 @@ void TraceStreamer::take(const trace::Recorder& recorder, TraceBatch& batch,
     batch.events.reserve(batch.events.size() + (end - next_event_));
     for (; next_event_ < end; ++next_event_) {
         trace::Event event = log[next_event_];
+        trace::continue_event(event, continuation_);
+        taken_.ids = std::max(taken_.ids, trace::largest_id(event));
+        taken_.iterations = std::max(taken_.iterations, event.iteration);
+        taken_.time = std::max(taken_.time, event.time);
         switch (label_field(event.kind)) {
             case 1:
                 event.object = translate(recorder, event.object, batch);
@@ -119,6 +111,10 @@ void TraceStreamer::take(const trace::Recorder& recorder, TraceBatch& batch,
         }
         batch.events.push_back(event);
     }
+}
+
+void TraceStreamer::continue_with_next_trace() {
+    continuation_ = taken_;
 }
 
 void TraceStreamer::take_and_clear(trace::Recorder& recorder, TraceBatch& batch) {

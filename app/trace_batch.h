@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "trace/event.h"
+#include "trace/event_fields.h"
 
 namespace loopscope::trace {
 class Recorder;
@@ -44,6 +45,11 @@ public:
 
     std::size_t strings_sent() const { return texts_.size(); }
 
+    // What comes next is another trace (another asyncio.run's loop, numbering its objects and
+    // iterations from 1 and its time from 0): its events are moved to after everything taken
+    // so far (trace::continue_event), so that one stream holds both runs without clashes.
+    void continue_with_next_trace();
+
 private:
     void follow(const trace::Recorder& recorder);
     trace::Label translate(const trace::Recorder& recorder, trace::Label label, TraceBatch& batch);
@@ -53,6 +59,8 @@ private:
     std::size_t next_event_ = 0;           // of the recorder's log, the first not taken yet
     std::vector<trace::Label> label_map_;  // the recorder's label -> the stream's (0: not yet)
     std::unordered_map<std::string, trace::Label> texts_;  // the stream's table, label 0 aside
+    trace::TraceContinuation continuation_;                // applied to every event taken
+    trace::TraceContinuation taken_;  // the largest id, iteration and time taken so far
 };
 
 // Which field of an event of this kind holds a label (TRACE.md): 0 none, 1 `object`, 2 `value`.
