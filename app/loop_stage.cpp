@@ -105,13 +105,18 @@ LoopStage::LoopStage(const TraceStore& store, const Player& player, QObject* par
       ready_({"handle", "label", "taskId", "taskName", "hue", "origin", "position", "inSnapshot",
               "cancelled"}),
       timers_({"handle", "label", "taskName", "hue", "deadlineSeconds", "remainingSeconds",
-               "fraction"}),
+               "fraction", "armedSeconds"}),
       wait_groups_({"objectId", "kind", "title", "column", "size"}),
       primitives_({"primitiveId", "kind", "title", "value", "detail", "ownerName", "waiters",
                    "waiterCount"}),
       jobs_({"jobId", "label", "worker", "status"}),
       console_({"event", "text", "taskName", "hue", "error"}) {
     connect(&player, &Player::stateChanged, this, &LoopStage::refresh);
+    connect(&player, &Player::clockChanged, this, &LoopStage::clockChanged);
+}
+
+double LoopStage::clockSeconds() const {
+    return player_.clockSeconds();
 }
 
 QString LoopStage::text(std::uint32_t label) const {
@@ -391,7 +396,8 @@ void LoopStage::refresh_timers() {
         rows.push_back({timer.handle,
                         {timer.handle, text(timer.label), task_name(timer.task),
                          timer.task != 0 ? task_hue(timer.task) : -1.0,
-                         nanos_to_seconds(timer.deadline), nanos_to_seconds(remaining), fraction}});
+                         nanos_to_seconds(timer.deadline), nanos_to_seconds(remaining), fraction,
+                         nanos_to_seconds(armed)}});
     }
     timer_count_ = static_cast<int>(rows.size());
     if (rows.size() > kTimersShown) {

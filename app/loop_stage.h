@@ -43,6 +43,9 @@ class LoopStage : public QObject {
     Q_PROPERTY(QString phase READ phase NOTIFY changed)
     Q_PROPERTY(QString phaseDetail READ phaseDetail NOTIFY changed)
     Q_PROPERTY(double nowSeconds READ nowSeconds NOTIFY changed)
+    // The player's clock (Player::clockSeconds): moves on between events while playing, for
+    // the countdowns and the ring's time.
+    Q_PROPERTY(double clockSeconds READ clockSeconds NOTIFY clockChanged)
     Q_PROPERTY(QString runningLabel READ runningLabel NOTIFY changed)
     Q_PROPERTY(int snapshotLeft READ snapshotLeft NOTIFY changed)
     Q_PROPERTY(QString lastEvent READ lastEvent NOTIFY changed)
@@ -73,6 +76,7 @@ public:
     QString phase() const { return phase_; }
     QString phaseDetail() const { return phase_detail_; }
     double nowSeconds() const { return now_seconds_; }
+    double clockSeconds() const;
     QString runningLabel() const { return running_label_; }
     int snapshotLeft() const { return snapshot_left_; }
     QString lastEvent() const { return last_event_; }
@@ -97,6 +101,7 @@ public:
 
 signals:
     void changed();
+    void clockChanged();
 
 private:
     void refresh_loop();

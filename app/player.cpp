@@ -49,6 +49,14 @@ double Player::timeSeconds() const {
     return nanos_to_seconds(time_at(position_));
 }
 
+double Player::clockSeconds() const {
+    Nanos clock = std::max(play_clock_, time_at(position_));
+    if (position_ < store_.size()) {
+        clock = std::min(clock, store_.event(position_).time);
+    }
+    return nanos_to_seconds(clock);
+}
+
 double Player::endTimeSeconds() const {
     return nanos_to_seconds(store_.end_time());
 }
@@ -61,6 +69,7 @@ void Player::reset() {
     emit countChanged();
     emit positionChanged();
     emit stateChanged();
+    emit clockChanged();
 }
 
 void Player::on_trace_grew() {
@@ -83,6 +92,7 @@ void Player::move_to(std::size_t position, bool by_playback) {
     store_.seek(position_, state_);
     emit positionChanged();
     emit stateChanged();
+    emit clockChanged();
 }
 
 void Player::seek(int position) {
@@ -287,6 +297,7 @@ void Player::advance(double elapsed_seconds) {
         return;
     }
     move_to(target, true);
+    emit clockChanged();  // loop time moved on, whether an event came or not
     if (position_ >= store_.size() && !run_live_ && playing_) {
         setPlaying(false);
     }

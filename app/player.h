@@ -29,6 +29,10 @@ class Player : public QObject {
     Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
     Q_PROPERTY(bool following READ following WRITE setFollowing NOTIFY followingChanged)
     Q_PROPERTY(double timeSeconds READ timeSeconds NOTIFY positionChanged)
+    // Loop time as the screen shows it: while playback crosses a gap between two events (a
+    // sleep, a blocked loop) it moves on at the speed, so countdowns empty and lateness grows
+    // between events; it never leaves the interval [this event's time, the next event's].
+    Q_PROPERTY(double clockSeconds READ clockSeconds NOTIFY clockChanged)
     Q_PROPERTY(double endTimeSeconds READ endTimeSeconds NOTIFY countChanged)
 
 public:
@@ -46,6 +50,7 @@ public:
     double speed() const { return speed_; }
     bool following() const { return following_; }
     double timeSeconds() const;
+    double clockSeconds() const;
     double endTimeSeconds() const;
 
     // The run as of the playhead.
@@ -104,6 +109,7 @@ signals:
     void playingChanged();
     void speedChanged();
     void followingChanged();
+    void clockChanged();
     // The State changed (after every seek that moved the playhead).
     void stateChanged();
     // Playback halted at a stop (set_stops) and paused.

@@ -127,7 +127,7 @@ Rectangle {
             }
             Text {
                 anchors.horizontalCenter: parent.horizontalCenter
-                text: view.stage.nowSeconds.toFixed(3) + " s"
+                text: view.stage.clockSeconds.toFixed(3) + " s"
                 color: Theme.quietInk
                 font.pixelSize: Theme.tinySize
                 font.family: Theme.monospace
@@ -617,8 +617,12 @@ Rectangle {
                 required property string label
                 required property real hue
                 required property real deadlineSeconds
-                required property real remainingSeconds
-                required property real fraction
+                required property real armedSeconds
+                // Counted from the player's clock, which moves on between events: the pie
+                // empties and lateness grows while playback crosses a sleep or a blocked loop.
+                readonly property real remainingSeconds: deadlineSeconds - view.stage.clockSeconds
+                readonly property real fraction:
+                    Math.max(0, Math.min(1, remainingSeconds / Math.max(1e-9, deadlineSeconds - armedSeconds)))
                 width: side.width
                 height: 30
                 Rectangle {
@@ -637,7 +641,6 @@ Rectangle {
                         height: width
                         radius: width / 2
                         color: remainingSeconds < 0 ? Theme.failed : Theme.timer
-                        Behavior on width { enabled: view.animated; NumberAnimation { duration: 200 } }
                     }
                 }
                 Column {

@@ -198,7 +198,7 @@ Rectangle {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignRight
                 elide: Text.ElideRight  // short of room, the status goes before the times
-                text: bar.player.timeSeconds.toFixed(3) + " / " +
+                text: bar.player.clockSeconds.toFixed(3) + " / " +
                       bar.player.endTimeSeconds.toFixed(3) + " s · " + bar.engine.status
                 color: bar.engine.status === "failed" ? Theme.failed : Theme.quietInk
                 font.pixelSize: Theme.tinySize + 1

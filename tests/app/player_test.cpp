@@ -222,6 +222,44 @@ private slots:
         QVERIFY2(wall <= loop_time + 0.6, qPrintable(QString::number(wall)));
     }
 
+    // While playback crosses main's 1 s sleep the playhead stays on the last event, but the
+    // clock the countdowns read moves on, at the speed, and never past the next event.
+    void the_clock_moves_on_between_events() {
+        TraceStore store;
+        record_scenario("hello", store);
+        Player player(store);
+        player.stepTaskForward();
+        const int waiting_at = player.position();
+        const double start = player.clockSeconds();
+        QCOMPARE(start, player.timeSeconds());
+        QSignalSpy ticks(&player, &Player::clockChanged);
+        player.play();
+        // Past this instant's remaining events, then half a second into the sleep.
+        for (int frame = 0; frame < 60 && player.clockSeconds() < start + 0.25; ++frame) {
+            player.advance(1.0 / 60);
+        }
+        const int during = player.position();
+        for (int frame = 0; frame < 15; ++frame) {
+            player.advance(1.0 / 60);
+        }
+        QCOMPARE(player.position(), during);  // no event in the gap
+        QVERIFY(during >= waiting_at);
+        QVERIFY2(player.clockSeconds() > start + 0.4 && player.clockSeconds() < start + 1.0,
+                 qPrintable(QString::number(player.clockSeconds() - start)));
+        QVERIFY(ticks.count() >= 15);
+        // Never beyond the next event; paused, it stays; a seek puts it on the event.
+        const double next = nanos_to_seconds(store.event(static_cast<std::size_t>(during)).time);
+        for (int frame = 0; frame < 600 && player.position() == during; ++frame) {
+            player.advance(1.0 / 60);
+            QVERIFY(player.clockSeconds() <= next + 1e-9 || player.position() != during);
+        }
+        player.pause();
+        const double paused = player.clockSeconds();
+        QCOMPARE(player.clockSeconds(), paused);
+        player.seek(waiting_at);
+        QCOMPARE(player.clockSeconds(), player.timeSeconds());
+    }
+
     void speed_scales_playback_and_stays_in_range() {
         TraceStore store;
         record_scenario("hello", store);
