@@ -78,6 +78,13 @@ def run_cpython(python, script):
             ".code": f"{result.returncode}\n"}
 
 
+CHECK_ATTEMPTS = 3
+
+
+def matches(path, text):
+    return path.exists() and path.read_text(encoding="utf-8") == text
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
@@ -105,11 +112,18 @@ def main():
     for script in scripts:
         stem = script[:-3]
         outputs = run_cpython(python, script)
+        if args.check:
+            # A script on timers can print another order when the machine is too busy to keep
+            # its times (other tests run beside this one): it is run again before it counts.
+            for _ in range(CHECK_ATTEMPTS - 1):
+                if all(matches(EXPECTED / (stem + suffix), text) for suffix, text in outputs.items()):
+                    break
+                outputs = run_cpython(python, script)
         for suffix, text in outputs.items():
             path = EXPECTED / (stem + suffix)
             if args.check:
-                recorded = path.read_text(encoding="utf-8") if path.exists() else None
-                if recorded != text:
+                if not matches(path, text):
+                    recorded = path.read_text(encoding="utf-8") if path.exists() else None
                     differences += 1
                     print(f"{path.name}: CPython now prints {text!r}, recorded {recorded!r}")
             else:

@@ -25,6 +25,7 @@ RECORDING_SCRIPTS = {"task_orders.py": "async/expected/task_orders.txt",
 # The engine's suites, whose tests expect lines their cpython/ scripts print. (bench/ holds
 # timings; the interpreter's suites record whole expected files with recorders of their own.)
 ORDERING_SUITES = {"loop", "async", "sync", "trace"}
+ATTEMPTS = 3
 
 def find_cpython_312():
     """A command running CPython 3.12: pyenv's 3.12.1 if present, else python3 if it is 3.12."""
@@ -76,21 +77,30 @@ def main():
             continue  # the interpreter's suites record whole files, checked by their own recorders
         literals = literals_of(sorted(script_dir.parent.glob("*_test.cpp")))
         recorded = expected_texts(tests_dir, suite)
+        expected_lines = set(recorded.splitlines())
+
+        def unexpected(line):
+            notes = line.split(": ", 1)[1] if ": " in line else line
+            return line not in expected_lines and line not in literals and notes not in literals
+
         for script in sorted(script_dir.glob("*.py")):
             if script.name in HELPER_MODULES:
                 continue
             args = [python, script.name] + (["--print"] if script.name in RECORDING_SCRIPTS else [])
-            result = subprocess.run(args, cwd=script_dir, capture_output=True, text=True, timeout=120)
+            # Scripts that measure real time can print other figures on a machine too busy to
+            # keep their timers: a script counts as wrong only if no run of three matches.
+            for _ in range(ATTEMPTS):
+                result = subprocess.run(args, cwd=script_dir, capture_output=True, text=True,
+                                        timeout=120)
+                lines = [line for line in result.stdout.splitlines() if line.strip()]
+                wrong = [line for line in lines if unexpected(line)]
+                if result.returncode == 0 and not wrong:
+                    break
+            checked += len(lines)
             if result.returncode != 0:
                 failures.append(f"{script.relative_to(tests_dir)} failed:\n{result.stderr}")
                 continue
-            for line in result.stdout.splitlines():
-                if not line.strip():
-                    continue
-                checked += 1
-                notes = line.split(": ", 1)[1] if ": " in line else line
-                if line in recorded.splitlines() or line in literals or notes in literals:
-                    continue
+            for line in wrong:
                 failures.append(f"{script.relative_to(tests_dir)} printed a line no test expects:\n  {line}")
     for failure in failures:
         print(failure)

@@ -49,7 +49,10 @@ inline std::string object_repr_prefix(const Value& self, std::string_view qualif
     std::snprintf(
         address, sizeof address, "%#llx",
         static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(self.as_object())));
-    return "<" + std::string(qualified_name) + " object at " + address;
+    // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on the operator+ chain.
+    std::string text = "<";
+    text.append(qualified_name).append(" object at ").append(address);
+    return text;
 }
 
 }  // namespace loopscope::script
