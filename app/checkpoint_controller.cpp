@@ -1,10 +1,9 @@
 #include "checkpoint_controller.h"
 
-#include <algorithm>
-
 #include <QFileInfo>
 #include <QSettings>
 #include <QVariantMap>
+#include <algorithm>
 
 #include "engine.h"
 #include "lesson/lesson_file.h"

@@ -393,11 +393,11 @@ void LoopStage::refresh_timers() {
         const Nanos remaining = timer.deadline - now;
         const double fraction =
             std::clamp(static_cast<double>(remaining) / static_cast<double>(length), 0.0, 1.0);
-        rows.push_back({timer.handle,
-                        {timer.handle, text(timer.label), task_name(timer.task),
-                         timer.task != 0 ? task_hue(timer.task) : -1.0,
-                         nanos_to_seconds(timer.deadline), nanos_to_seconds(remaining), fraction,
-                         nanos_to_seconds(armed)}});
+        rows.push_back(
+            {timer.handle,
+             {timer.handle, text(timer.label), task_name(timer.task),
+              timer.task != 0 ? task_hue(timer.task) : -1.0, nanos_to_seconds(timer.deadline),
+              nanos_to_seconds(remaining), fraction, nanos_to_seconds(armed)}});
     }
     timer_count_ = static_cast<int>(rows.size());
     if (rows.size() > kTimersShown) {
