@@ -2,8 +2,7 @@
 
 namespace loopscope {
 
-GatheringCore::GatheringCore(EventLoop& loop, std::vector<std::shared_ptr<FutureCore>> children)
-    : FutureCore(loop), children_(std::move(children)) {
+GatheringCore::GatheringCore(EventLoop& loop) : FutureCore(loop) {
     set_await_target({AwaitKind::Gather, id()});
 }
 
@@ -12,8 +11,8 @@ bool GatheringCore::cancel(std::optional<std::string> message) {
         return false;
     }
     bool any_cancelled = false;
-    for (const auto& child : children_) {
-        if (child->cancel(message)) {
+    for (std::size_t i = 0; i < child_count(); ++i) {
+        if (child_at(i).cancel(message)) {
             any_cancelled = true;
         }
     }

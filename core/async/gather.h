@@ -26,14 +26,18 @@ inline constexpr ReturnExceptions return_exceptions{};
 // once they are done, a cancel request turns into CancelledError on the outer future.
 class GatheringCore : public FutureCore {
 public:
-    GatheringCore(EventLoop& loop, std::vector<std::shared_ptr<FutureCore>> children);
+    explicit GatheringCore(EventLoop& loop);
 
     // Cancels every child; true if any of them took the request. Done: false.
     bool cancel(std::optional<std::string> message = std::nullopt) override;
     bool cancel_requested() const { return cancel_requested_; }
 
+protected:
+    // The children in argument order, duplicates kept; the typed outer future owns them.
+    virtual std::size_t child_count() const = 0;
+    virtual FutureCore& child_at(std::size_t index) const = 0;
+
 private:
-    std::vector<std::shared_ptr<FutureCore>> children_;  // argument order, duplicates kept
     bool cancel_requested_ = false;
 };
 
@@ -48,9 +52,7 @@ public:
     static constexpr bool kReturnExceptions = std::is_same_v<Element, Outcome<T>>;
 
     GatheringFuture(EventLoop& loop, std::vector<Future<T>> children, std::size_t distinct)
-        : GatheringCore(loop, cores_of(children)),
-          children_(std::move(children)),
-          distinct_(distinct) {}
+        : GatheringCore(loop), children_(std::move(children)), distinct_(distinct) {}
 
     const std::vector<Future<T>>& children() const { return children_; }
 
@@ -90,14 +92,8 @@ public:
     }
 
 private:
-    static std::vector<std::shared_ptr<FutureCore>> cores_of(const std::vector<Future<T>>& all) {
-        std::vector<std::shared_ptr<FutureCore>> cores;
-        cores.reserve(all.size());
-        for (const Future<T>& each : all) {
-            cores.push_back(each.core());
-        }
-        return cores;
-    }
+    std::size_t child_count() const override { return children_.size(); }
+    FutureCore& child_at(std::size_t index) const override { return *children_[index].core(); }
 
     static Element element_of(const Future<T>& child) {
         if constexpr (kReturnExceptions) {
@@ -137,15 +133,21 @@ Future<std::vector<Element>> gather_children(std::vector<Future<T>> children) {
         children.size(), [&children](std::size_t i) { return children[i].core().get(); });
     EventLoop& loop = children.front().loop();
     auto outer = std::make_shared<Outer>(loop, std::move(children), distinct.size());
-    for (std::size_t i = 0; i < outer->children().size(); ++i) {
-        loop.record(trace::EventKind::GatherChild, outer->id(), outer->children()[i].id(),
-                    static_cast<std::int64_t>(i));
-    }
-    // Children already done are counted right away, after the outer future exists: a gather
-    // of finished futures is finished when it is returned.
+    // One pass over the children, which are often too many for the cache: each is recorded
+    // and, the first time it appears, given its done-callback (adding one records nothing, so
+    // every GatherChild event still comes before anything the callbacks do). Children already
+    // done are counted after the pass, once the outer future is complete: a gather of
+    // finished futures is finished when it is returned.
     std::vector<std::size_t> done_already;
-    for (const std::size_t index : distinct) {
+    auto next_distinct = distinct.begin();
+    for (std::size_t index = 0; index < outer->children().size(); ++index) {
         const Future<T>& child = outer->children()[index];
+        loop.record(trace::EventKind::GatherChild, outer->id(), child.id(),
+                    static_cast<std::int64_t>(index));
+        if (next_distinct == distinct.end() || *next_distinct != index) {
+            continue;  // a repeat: counted once, at its first place
+        }
+        ++next_distinct;
         if (child.done()) {
             done_already.push_back(index);
         } else {

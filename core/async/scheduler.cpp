@@ -8,7 +8,7 @@ namespace loopscope {
 
 Scheduler::~Scheduler() {
     // Tasks still pending hold each other through futures' callbacks; free their frames.
-    std::deque<std::shared_ptr<TaskCore>> pending = std::move(alive_);
+    std::vector<std::shared_ptr<TaskCore>> pending = std::move(alive_);
     alive_.clear();
     for (const auto& task : pending) {
         task->abandon();
@@ -16,7 +16,7 @@ Scheduler::~Scheduler() {
 }
 
 std::vector<std::shared_ptr<TaskCore>> Scheduler::all_tasks() const {
-    std::vector<std::shared_ptr<TaskCore>> tasks(alive_.begin(), alive_.end());
+    std::vector<std::shared_ptr<TaskCore>> tasks = alive_;
     std::sort(tasks.begin(), tasks.end(),
               [](const auto& a, const auto& b) { return a->id() < b->id(); });
     return tasks;

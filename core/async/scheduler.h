@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <exception>
 #include <limits>
 #include <memory>
@@ -60,9 +59,7 @@ public:
 private:
     EventLoop& loop_;
     TaskCore* current_ = nullptr;
-    // Swap-removed; each task knows its index. A deque grows by blocks, without the third of
-    // spare capacity a doubling vector carries on average.
-    std::deque<std::shared_ptr<TaskCore>> alive_;
+    std::vector<std::shared_ptr<TaskCore>> alive_;  // swap-removed; each task knows its index
     std::uint64_t task_counter_ = 0;
     std::exception_ptr step_exception_;
 };

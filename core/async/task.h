@@ -70,8 +70,8 @@ Task<T> create_task(Scheduler& scheduler, Coro<T> coroutine, std::string name = 
     const trace::Label label = scheduler.loop().recorder().intern(coroutine_name);
     std::shared_ptr<TaskState<T>> state;
     if (!name.empty()) {
-        state = std::make_shared<TaskState<T>>(scheduler, std::move(coroutine), std::move(name),
-                                               label);
+        state =
+            std::make_shared<TaskState<T>>(scheduler, std::move(coroutine), std::move(name), label);
     } else if (const TaskNumber number = scheduler.next_task_number(); number != 0) {
         state = std::make_shared<TaskState<T>>(scheduler, std::move(coroutine), number, label);
     } else {

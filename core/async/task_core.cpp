@@ -141,8 +141,7 @@ void TaskCore::schedule_step(std::exception_ptr exception, WakeReason reason, st
     if (!exception) {
         loop().call_soon([task = this] { task->step(nullptr); }, name_label(), id());
     } else {
-        loop().call_soon([task = self(), exception] { task->step(exception); }, name_label(),
-                         id());
+        loop().call_soon([task = self(), exception] { task->step(exception); }, name_label(), id());
     }
 }
 
@@ -190,8 +189,8 @@ void TaskCore::sleep_for(Nanos delay, std::coroutine_handle<> resume_at) {
     resume_point_ = resume_at;
     sleeping_ = true;
     sleep_step_scheduled_ = false;
-    sleep_timer_ = LoopHandleRef(
-        loop().call_later(delay, [task = this] { task->sleep_timer_fired(); }, name_label()));
+    sleep_timer_ = LoopHandleRef(loop().call_later(
+        delay, [task = this] { task->sleep_timer_fired(); }, name_label()));
     record(EventKind::TaskWaiting, sleep_timer_.id(), static_cast<std::int64_t>(AwaitKind::Timer));
     if (must_cancel_) {
         // As CPython cancels the sleep's fresh future at once.

@@ -46,7 +46,7 @@ public:
 
     // The name, as Task.get_name() returns it. A default name is kept as its number and only
     // written out (and interned into the trace's string table) when recording is on or someone
-    // asks: most tasks are never asked, and the text is a sixth of a suspended task's bytes.
+    // asks: most tasks are never asked, and the interned text cost 70-120 bytes a task.
     std::string name() const;
     void set_name(std::string name);
     Scheduler& scheduler() const { return *scheduler_; }
@@ -119,10 +119,13 @@ private:
 
     // Laid out for size: there may be a hundred thousand of these. The flags come first, as
     // bit-fields, so they fit in the padding at the end of FutureCore.
+    // must_cancel_: the next step throws CancelledError. sleeping_: suspended in sleep_for.
+    // sleep_step_scheduled_: its timer fired or it was cancelled, a step is queued.
+    // name_is_number_: name_ is the N of "Task-N", not interned yet.
     bool must_cancel_ : 1 = false;
-    bool sleeping_ : 1 = false;              // suspended in sleep_for
-    bool sleep_step_scheduled_ : 1 = false;  // its timer fired or it was cancelled: a step is queued
-    bool name_is_number_ : 1 = false;        // name_ is N of "Task-N", not interned yet
+    bool sleeping_ : 1 = false;
+    bool sleep_step_scheduled_ : 1 = false;
+    bool name_is_number_ : 1 = false;
     Scheduler* scheduler_;
     std::shared_ptr<FutureCore> waiting_on_;  // CPython's _fut_waiter
     std::coroutine_handle<> top_;

@@ -35,7 +35,9 @@ private:
     static Label label_of(std::uint64_t slot) { return static_cast<Label>(slot); }
     // Where probing for a slot value (or a hash) starts, before masking: its upper half, the
     // part the slot keeps, so the table can grow without hashing its strings again.
-    static std::size_t home_of(std::uint64_t value) { return static_cast<std::size_t>(value >> 32); }
+    static std::size_t home_of(std::uint64_t value) {
+        return static_cast<std::size_t>(value >> 32);
+    }
 
     // The slot holding `text`, or the empty slot where it belongs.
     std::size_t find_slot(std::string_view text, std::uint64_t hash) const;

@@ -55,6 +55,46 @@ TEST_F(TaskTest, SleepResumesOneIterationAfterItsTimerFires) {
     EXPECT_GE(loop.time(), seconds(1));
 }
 
+// Thousands of sleeping tasks: their timers fill several of the loop's handle blocks and reuse
+// freed slots; cancelling half of them (each cancels its timer through its compact reference)
+// must leave the others waking in deadline order, and a cancelled timer must never step a task.
+TEST_F(TaskTest, ThousandsOfSleepersWakeInDeadlineOrderAndCancelledOnesStayCancelled) {
+    constexpr int kSleepers = 3000;
+    std::vector<int> woke;
+    auto sleeper = [&](int index) -> Coro<void> {
+        // Deadlines out of creation order: 0, 7, 14, ... (mod 3001), one millisecond apart.
+        co_await sleep(milliseconds(1 + (index * 7) % (kSleepers + 1)));
+        woke.push_back(index);
+    };
+    auto main = [&]() -> Coro<void> {
+        std::vector<Task<void>> tasks;
+        for (int i = 0; i < kSleepers; ++i) {
+            tasks.push_back(create_task(scheduler, sleeper(i)));
+        }
+        co_await sleep(0);  // every sleeper is now waiting on its timer
+        for (int i = 0; i < kSleepers; i += 2) {
+            tasks[static_cast<std::size_t>(i)].cancel();
+        }
+        for (const Task<void>& task : tasks) {
+            try {
+                co_await task;
+            } catch (const CancelledError&) {
+            }
+        }
+        for (int i = 0; i < kSleepers; ++i) {
+            EXPECT_EQ(tasks[static_cast<std::size_t>(i)].cancelled(), i % 2 == 0) << i;
+        }
+    };
+    run(scheduler, main());
+    ASSERT_EQ(woke.size(), static_cast<std::size_t>(kSleepers / 2));
+    for (std::size_t i = 1; i < woke.size(); ++i) {
+        EXPECT_LT((woke[i - 1] * 7) % (kSleepers + 1), (woke[i] * 7) % (kSleepers + 1));
+    }
+    for (const int index : woke) {
+        EXPECT_EQ(index % 2, 1);
+    }
+}
+
 TEST_F(TaskTest, TasksAreNamedFromOneCounter) {
     std::vector<std::string> names;
     auto child = [&]() -> Coro<void> { co_return; };
@@ -98,9 +138,9 @@ TEST_F(TaskTest, NamesAreTheSameWithRecordingOff) {
         names.push_back(a.name());
     };
     run(scheduler, main());
-    EXPECT_EQ(names, (std::vector<std::string>{"Task-1", "Task-2", "worker", "Task-3",
-                                               "<Task pending name='Task-3'>", "renamed",
-                                               "Task-2"}));
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"Task-1", "Task-2", "worker", "Task-3",
+                                        "<Task pending name='Task-3'>", "renamed", "Task-2"}));
     // Nothing needed the default names as text, so the string table never saw them.
     for (std::size_t label = 0; label < loop.recorder().string_count(); ++label) {
         EXPECT_NE(loop.recorder().text(static_cast<trace::Label>(label)), "Task-1");
@@ -128,8 +168,7 @@ TEST_F(TaskTest, RecordingSwitchedOnNamesTheStepsOfOlderTasks) {
     std::vector<std::string> step_names;
     for (const trace::Event& event : loop.recorder().events()) {
         if (event.kind == trace::EventKind::CallbackScheduled && event.object == child_id) {
-            step_names.emplace_back(
-                loop.recorder().text(static_cast<trace::Label>(event.value)));
+            step_names.emplace_back(loop.recorder().text(static_cast<trace::Label>(event.value)));
         }
     }
     EXPECT_EQ(step_names, (std::vector<std::string>{"Task-2"}));

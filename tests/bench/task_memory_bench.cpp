@@ -7,7 +7,7 @@
 // the loop's callback and timer entries, the scheduler's table, growth of the loop's pooled
 // tables (including their spare capacity). Two variants:
 //   - on a sleep (the figure with the target): each task awaits sleep(1 s), so it also holds a
-//     future, a timer handle and a heap entry;
+//     timer (a slot in the loop's handle table) and a timer heap entry;
 //   - on a gate: every task awaits one shared, never-set Future<void>, which leaves the task
 //     itself and its waiter entry on the gate.
 // The task handles are kept in a vector reserved before the first measurement, so the handles
