@@ -1,14 +1,22 @@
 #include "script/modules/asyncio_awaitables.h"
 
+#include <cstdio>
+#include <span>
+#include <stdexcept>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "async/sleep.h"
 #include "async/task.h"
 #include "script/modules/asyncio_state.h"
 #include "script/modules/future_object.h"
+#include "script/modules/task_host.h"
 #include "script/objects/errors.h"
 #include "script/objects/native_function.h"
+#include "script/objects/ops.h"
 #include "script/objects/runtime.h"
+#include "script/vm/coroutine.h"
 #include "script/vm/traceback.h"
 #include "script/vm/vm.h"
 
@@ -26,8 +34,32 @@ Coro<Value> sleep_then(Nanos delay, Value result) {
     co_return result;
 }
 
+// A FrameObject awaited by someone else than a task's host (create_task(queue.get()),
+// wait_for(lock.acquire(), 1)): a coroutine around its frame, holding the owner while it runs.
+Coro<Value> await_frame(std::shared_ptr<void> owner, ErasedFrame frame,
+                        FrameObject::ReadResult read, Value value) {
+    const std::shared_ptr<void> held = std::move(owner);
+    co_await frame;
+    co_return read(frame, value);
+}
+
+// The body of a deferred awaitable: makes the real one now that a loop runs, and awaits it.
+Coro<Value> run_deferred(Runtime& rt, std::function<Value(Runtime&)> make) {
+    Value made = make(rt);
+    if (as_host_awaitable(made) == nullptr && !is_coroutine(made)) {
+        co_return made;  // `make` already did the work (a value, not a wait)
+    }
+    // Builtin (host awaitable) or, from a subclass's `async def` override, a VM coroutine.
+    Coro<Value> operation = drive_coroutine(rt, std::move(made));
+    co_return co_await operation;
+}
+
+// "<coroutine object Lock.acquire at 0x7f3b1c1d2e50>", as a VM coroutine's repr.
 std::string operation_repr(Runtime&, const Value& self) {
-    return "<coroutine object " + std::string(self.as<OperationObject>()->name) + ">";
+    char address[32];
+    std::snprintf(address, sizeof address, "%p", static_cast<const void*>(self.as_object()));
+    return "<coroutine object " + std::string(self.as<OperationObject>()->name) + " at " + address +
+           ">";
 }
 
 // An awaitable that was never awaited says so when it goes, as a coroutine object does.
@@ -63,11 +95,21 @@ OperationObject::~OperationObject() {
         if (!source.empty()) {
             text += "  " + source + "\n";
         }
+        text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
     } else {
+        // No Python code running: the interpreter is finishing, and CPython's warnings can no
+        // longer point to tracemalloc then.
         text = "sys:1: RuntimeWarning: coroutine '" + std::string(name) + "' was never awaited\n";
     }
-    text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
     rt.write_stderr(text);
+}
+
+ErasedFrame HostAwaitable::start_frame() {
+    throw std::logic_error("start_frame() of an awaitable whose direct wait is no frame");
+}
+
+Value HostAwaitable::frame_result(ErasedFrame&) {
+    return Value();
 }
 
 Coro<Value> OperationObject::start(Runtime& rt, const Value&) {
@@ -90,6 +132,43 @@ DirectWait OperationObject::start_direct(Runtime&) {
     return std::exchange(direct, DirectWait{});
 }
 
+FrameObject::FrameObject(Runtime& rt, TypeObject* cls, std::shared_ptr<void> owner_,
+                         ErasedFrame frame_, ReadResult read_, Value value_, const char* name_)
+    : OperationObject(rt, cls, DirectWait{DirectWait::Kind::Frame, 0}, std::move(value_), name_),
+      owner(std::move(owner_)),
+      frame(std::move(frame_)),
+      read(read_) {}
+
+Coro<Value> FrameObject::start(Runtime& rt, const Value& self) {
+    if (direct.kind != DirectWait::Kind::Frame) {
+        return OperationObject::start(rt, self);  // taken already: "cannot reuse"
+    }
+    direct = DirectWait{};
+    return await_frame(owner, start_frame(), read, value);
+}
+
+ErasedFrame FrameObject::start_frame() {
+    ErasedFrame taken = std::move(*frame);
+    frame.reset();
+    return taken;
+}
+
+void FrameObject::clear_references() {
+    OperationObject::clear_references();
+    frame.reset();
+}
+
+Value make_frame_operation(Runtime& rt, std::shared_ptr<void> owner, ErasedFrame frame,
+                           FrameObject::ReadResult read, Value value, const char* name) {
+    AsyncioState& state = asyncio_state(rt);
+    return Value(Ref<FrameObject>::make(rt, state.types.Operation.get(), std::move(owner),
+                                        std::move(frame), read, std::move(value), name));
+}
+
+Value result_is_value(ErasedFrame&, const Value& value) {
+    return value;
+}
+
 void OperationObject::clear_references() {
     drop();
     value = Value();
@@ -110,6 +189,39 @@ Value make_ready(Runtime& rt, Value value, const char* name) {
     return ready;
 }
 
+Value make_deferred(Runtime& rt, std::function<Value(Runtime&)> make, const char* name) {
+    return make_operation(rt, run_deferred(rt, std::move(make)), name);
+}
+
+Value defer_method(Runtime& rt, const CallArgs& args, const char* method, const char* name) {
+    std::vector<Value> positional(args.positional.begin(), args.positional.end());
+    std::vector<Value> keyword_values(args.keyword_values.begin(), args.keyword_values.end());
+    std::vector<std::string> keyword_names(args.keyword_names.begin(), args.keyword_names.end());
+    return make_deferred(
+        rt,
+        [method, positional = std::move(positional), keyword_values = std::move(keyword_values),
+         keyword_names = std::move(keyword_names)](Runtime& r) {
+            const Value bound = get_attr(r, positional.front(), method);
+            const std::vector<std::string_view> names(keyword_names.begin(), keyword_names.end());
+            return call(r, bound,
+                        CallArgs{std::span<const Value>(positional).subspan(1), keyword_values,
+                                 std::span<const std::string_view>(names)});
+        },
+        name);
+}
+
+bool no_running_loop(Runtime& rt) {
+    return asyncio_state(rt).scheduler == nullptr;
+}
+
+bool is_builtin_coroutine(Runtime& rt, const Value& v) {
+    return v.is_object() && v.as_object()->type == asyncio_state(rt).types.Operation.get();
+}
+
+bool is_any_coroutine(Runtime& rt, const Value& v) {
+    return is_coroutine(v) || is_builtin_coroutine(rt, v);
+}
+
 Value make_sleep(Runtime& rt, double delay, Value result) {
     const Nanos nanos = delay <= 0 ? 0 : seconds_to_nanos(delay);
     AsyncioState& state = asyncio_state(rt);
@@ -128,7 +240,7 @@ Future<Value> value_future(Runtime& rt, FutureObject& future) {
     }
     Future<Value> bridge(*state.loop);
     std::shared_ptr<FutureCore> core = future.core;
-    std::function<Value()> read = future.read_result;
+    std::function<Value()> read = *future.read_result;
     core->add_done_callback([bridge, core, read]() mutable {
         if (bridge.done()) {
             return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -47,11 +49,53 @@ struct OperationObject : HostAwaitable {
     void clear_references() override;
 };
 
+// An awaitable whose wait is a C++ coroutine of the scheduler awaited by the task's host
+// directly (DirectWait::Kind::Frame): lock.acquire(), `async with semaphore:`, queue.get() ...
+// The coroutine works on `owner` (the Lock, the Queue), which this keeps alive; `read` makes the
+// Python result from the finished coroutine and `value` (acquire() returns True).
+struct FrameObject final : OperationObject {
+    using ReadResult = Value (*)(ErasedFrame& finished, const Value& value);
+    FrameObject(Runtime& rt, TypeObject* cls, std::shared_ptr<void> owner_, ErasedFrame frame_,
+                ReadResult read_, Value value_, const char* name_);
+    Coro<Value> start(Runtime& rt, const Value& self) override;
+    ErasedFrame start_frame() override;
+    Value frame_result(ErasedFrame& finished) override { return read(finished, value); }
+    void clear_references() override;
+
+    std::shared_ptr<void> owner;
+    std::optional<ErasedFrame> frame;  // until the host takes it
+    ReadResult read;
+};
+
+// A FrameObject: performs `frame` (working on `owner`), then returns read(frame, value).
+Value make_frame_operation(Runtime& rt, std::shared_ptr<void> owner, ErasedFrame frame,
+                           FrameObject::ReadResult read, Value value, const char* name);
+// The reader of a coroutine whose own result is not wanted: the result is `value`.
+Value result_is_value(ErasedFrame& finished, const Value& value);
+
 // A coroutine-like awaitable performing `operation` in the awaiting task.
 Value make_operation(Runtime& rt, Coro<Value> operation, const char* name);
 // An awaitable that completes at once with `value` (an `async def` that never suspends:
 // __aenter__ of a timeout, __aexit__ of a lock).
 Value make_ready(Runtime& rt, Value value, const char* name);
+
+// An awaitable whose wait is made only when it first runs, by `make` (which returns another
+// host awaitable, or raises). CPython's coroutine functions (asyncio.sleep, lock.acquire ...)
+// need no loop when called and check nothing until the coroutine runs: this is their coroutine
+// object when called outside asyncio.run, or with arguments CPython rejects only at the await.
+Value make_deferred(Runtime& rt, std::function<Value(Runtime&)> make, const char* name);
+
+// A coroutine method that needs the running loop (lock.acquire(), q.get() ...), called outside
+// asyncio.run: legal in CPython, whose coroutine binds the loop only when it runs. This is the
+// coroutine that looks `method` up on args[0] and calls it with the same arguments then.
+Value defer_method(Runtime& rt, const CallArgs& args, const char* method, const char* name);
+// No asyncio.run in progress: a coroutine method defers itself (defer_method).
+bool no_running_loop(Runtime& rt);
+
+// A coroutine object in asyncio.iscoroutine's sense: a VM coroutine or a builtin one
+// (asyncio.sleep(1), q.get() ...).
+bool is_builtin_coroutine(Runtime& rt, const Value& v);
+bool is_any_coroutine(Runtime& rt, const Value& v);
 
 // asyncio.sleep(delay, result) as an awaitable.
 Value make_sleep(Runtime& rt, double delay, Value result);

@@ -85,9 +85,23 @@ Value gather(Runtime& rt, const CallArgs& args) {
 
 // --- wait_for ----------------------------------------------------------------------------
 
-Coro<Value> wait_for_operation(Runtime& rt, Value awaitable, std::optional<Nanos> timeout) {
-    if (is_coroutine(awaitable) && !(timeout && *timeout <= 0)) {
-        // `async with timeout(t): return await coro` — the coroutine runs inline, in this task.
+// `async def wait_for(fut, timeout)` of CPython 3.12, from its first line: nothing is checked
+// and no loop is needed until it runs.
+Coro<Value> wait_for_operation(Runtime& rt, Value awaitable, Value timeout_argument) {
+    std::optional<Nanos> timeout;
+    try {
+        if (!timeout_argument.is_none() && !timeout_argument.is_int() &&
+            !timeout_argument.is_float() && !timeout_argument.is_bool()) {
+            compare(rt, timeout_argument, Value::integer(0), CompareOp::Le);  // `timeout <= 0`
+        }
+        timeout = optional_seconds(rt, timeout_argument);
+    } catch (const ScriptError& error) {
+        hold_with_exception(rt, error.exception, awaitable);  // as wait() does with its futures
+        throw;
+    }
+    if (is_any_coroutine(rt, awaitable) && !(timeout && *timeout <= 0)) {
+        // `async with timeout(t): return await fut` — a coroutine, a VM one or a builtin one
+        // (q.get(), asyncio.sleep(1)), runs inline, in this task: no task of its own.
         TaskCore& task = co_await this_task();
         Coro<Value> body = drive_coroutine(rt, std::move(awaitable));
         Coro<Value> scoped =
@@ -106,9 +120,7 @@ Coro<Value> wait_for_operation(Runtime& rt, Value awaitable, std::optional<Nanos
 Value wait_for(Runtime& rt, const CallArgs& args) {
     static const Signature signature{"wait_for", {"fut", "timeout"}, 2};
     auto parsed = parse_arguments(rt, args, signature);
-    running_scheduler(rt);
-    return make_operation(rt, wait_for_operation(rt, *parsed[0], optional_seconds(rt, *parsed[1])),
-                          "wait_for");
+    return make_operation(rt, wait_for_operation(rt, *parsed[0], *parsed[1]), "wait_for");
 }
 
 // --- wait --------------------------------------------------------------------------------
@@ -129,7 +141,7 @@ ReturnWhen parse_return_when(Runtime& rt, const Value& value) {
 
 // The futures of an argument that must be an iterable of futures, not one future or coroutine.
 std::vector<Value> future_arguments(Runtime& rt, const Value& fs, const char* what) {
-    if (as_future_object(rt, fs) != nullptr || is_coroutine(fs)) {
+    if (as_future_object(rt, fs) != nullptr || is_any_coroutine(rt, fs)) {
         raise_error(
             rt, rt.types().TypeError,
             std::string("expect ") + what + " of futures, not " + std::string(type_name(rt, fs)));
@@ -137,8 +149,37 @@ std::vector<Value> future_arguments(Runtime& rt, const Value& fs, const char* wh
     return to_vector(rt, fs);
 }
 
-Coro<Value> wait_operation(Runtime& rt, std::vector<Value> futures, std::optional<Nanos> timeout,
-                           ReturnWhen return_when) {
+// `async def wait(fs, *, timeout, return_when)`: its checks come when it runs, as CPython's.
+Coro<Value> wait_operation(Runtime& rt, Value fs, Value timeout_argument,
+                           std::optional<Value> return_when_argument) {
+    std::vector<Value> futures;
+    ReturnWhen return_when = ReturnWhen::AllCompleted;
+    std::optional<Nanos> timeout;
+    try {
+        futures = future_arguments(rt, fs, "a list");
+        if (futures.empty()) {
+            raise_error(rt, rt.types().ValueError, "Set of Tasks/Futures is empty.");
+        }
+        if (return_when_argument) {
+            return_when = parse_return_when(rt, *return_when_argument);
+        }
+        for (const Value& each : futures) {
+            if (is_any_coroutine(rt, each)) {
+                raise_error(rt, rt.types().TypeError,
+                            "Passing coroutines is forbidden, use tasks explicitly.");
+            }
+            if (as_future_object(rt, each) == nullptr) {
+                raise_error(rt, rt.types().TypeError,
+                            "An asyncio.Future, a coroutine or an awaitable is required");
+            }
+        }
+        timeout = optional_seconds(rt, timeout_argument);
+    } catch (const ScriptError& error) {
+        // CPython's traceback keeps wait()'s frame, and so its arguments, alive as long as the
+        // exception: a coroutine among them warns "never awaited" only when the exception goes.
+        hold_with_exception(rt, error.exception, make_tuple(rt, {fs, make_tuple(rt, futures)}));
+        throw;
+    }
     std::vector<Future<Value>> typed;
     std::vector<Value> objects;
     std::unordered_set<const FutureCore*> seen;
@@ -163,26 +204,8 @@ Coro<Value> wait_operation(Runtime& rt, std::vector<Value> futures, std::optiona
 Value wait(Runtime& rt, const CallArgs& args) {
     static const Signature signature{"wait", {"fs", "timeout", "return_when"}, 1, 0, 1};
     auto parsed = parse_arguments(rt, args, signature);
-    running_scheduler(rt);
-    std::vector<Value> futures = future_arguments(rt, *parsed[0], "a list");
-    if (futures.empty()) {
-        raise_error(rt, rt.types().ValueError, "Set of Tasks/Futures is empty.");
-    }
-    const ReturnWhen return_when =
-        parsed[2] ? parse_return_when(rt, *parsed[2]) : ReturnWhen::AllCompleted;
-    for (const Value& each : futures) {
-        if (is_coroutine(each)) {
-            raise_error(rt, rt.types().TypeError,
-                        "Passing coroutines is forbidden, use tasks explicitly.");
-        }
-        if (as_future_object(rt, each) == nullptr) {
-            raise_error(rt, rt.types().TypeError,
-                        "An asyncio.Future, a coroutine or an awaitable is required");
-        }
-    }
-    const std::optional<Nanos> timeout =
-        parsed[1] ? optional_seconds(rt, *parsed[1]) : std::optional<Nanos>();
-    return make_operation(rt, wait_operation(rt, std::move(futures), timeout, return_when), "wait");
+    return make_operation(
+        rt, wait_operation(rt, *parsed[0], parsed[1] ? *parsed[1] : Value(), parsed[2]), "wait");
 }
 
 // --- shield ------------------------------------------------------------------------------
@@ -514,7 +537,7 @@ Value to_thread(Runtime& rt, const CallArgs& args) {
         raise_error(rt, rt.types().TypeError,
                     "to_thread() missing 1 required positional argument: 'func'");
     }
-    running_scheduler(rt);
+    // No loop needed yet: to_thread_operation finds its task's loop when it runs.
     auto job = std::make_shared<ThreadCall>();
     job->rt = &rt;
     job->function = args[0];

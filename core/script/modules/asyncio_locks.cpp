@@ -33,16 +33,12 @@ Lock& lock_of(Runtime& rt, const Value& self) {
     return object->lock.get(rt, self, [](Scheduler& s) { return std::make_shared<Lock>(s); });
 }
 
-Coro<Value> acquire_then(std::shared_ptr<Lock> lock, Value result) {
-    Coro<bool> acquiring = lock->acquire();
-    co_await acquiring;
-    co_return result;
-}
-
 Value lock_acquire(Runtime& rt, const Value& self, Value result, const char* name) {
     lock_of(rt, self);
-    return make_operation(rt, acquire_then(self.as<LockObject>()->lock.shared(), std::move(result)),
-                          name);
+    std::shared_ptr<Lock> lock = self.as<LockObject>()->lock.shared();
+    Coro<bool> acquiring = lock->acquire();
+    return make_frame_operation(rt, std::move(lock), ErasedFrame(std::move(acquiring)),
+                                result_is_value, std::move(result), name);
 }
 
 std::string lock_repr(Runtime& rt, const Value& self) {
@@ -64,6 +60,9 @@ void install_lock(Runtime& rt, ModuleObject& module) {
     builder
         .method("acquire",
                 [](Runtime& r, const CallArgs& a) {
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "acquire", "Lock.acquire");
+                    }
                     return lock_acquire(r, a[0], Value::boolean(true), "Lock.acquire");
                 })
         .method("release",
@@ -114,10 +113,10 @@ Event& event_of(Runtime& rt, const Value& self) {
         rt, self, [](Scheduler& s) { return std::make_shared<Event>(s); });
 }
 
-Coro<Value> event_wait(std::shared_ptr<Event> event) {
+Value event_wait(Runtime& rt, std::shared_ptr<Event> event) {
     Coro<bool> waiting = event->wait();
-    co_await waiting;
-    co_return Value::boolean(true);
+    return make_frame_operation(rt, std::move(event), ErasedFrame(std::move(waiting)),
+                                result_is_value, Value::boolean(true), "Event.wait");
 }
 
 void install_event(Runtime& rt, ModuleObject& module) {
@@ -153,13 +152,16 @@ void install_event(Runtime& rt, ModuleObject& module) {
                     return Value();
                 })
         .method("wait", [](Runtime& r, const CallArgs& a) {
+            if (no_running_loop(r)) {
+                return defer_method(r, a, "wait", "Event.wait");
+            }
             auto* object = a[0].as<EventObject>();
             Event& event = event_of(r, a[0]);
             if (object->event.remembered_flag && !event.is_set()) {
                 event.set();
             }
             object->event.remembered_flag = false;
-            return make_operation(r, event_wait(object->event.shared()), "Event.wait");
+            return event_wait(r, object->event.shared());
         });
     builder.slots().repr = [](Runtime& r, const Value& self) {
         auto* object = self.as<EventObject>();
@@ -203,10 +205,11 @@ Semaphore& semaphore_of(Runtime& rt, const Value& self) {
     });
 }
 
-Coro<Value> semaphore_acquire(std::shared_ptr<Semaphore> semaphore, Value result) {
+Value semaphore_acquire(Runtime& rt, const Value& self, Value result, const char* name) {
+    std::shared_ptr<Semaphore> semaphore = self.as<SemaphoreObject>()->semaphore.shared();
     Coro<bool> acquiring = semaphore->acquire();
-    co_await acquiring;
-    co_return result;
+    return make_frame_operation(rt, std::move(semaphore), ErasedFrame(std::move(acquiring)),
+                                result_is_value, std::move(result), name);
 }
 
 void release_semaphore(Runtime& r, const Value& self) {
@@ -224,12 +227,11 @@ void install_semaphore(Runtime& rt, ModuleObject& module, bool bounded) {
     builder
         .method("acquire",
                 [](Runtime& r, const CallArgs& a) {
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "acquire", "Semaphore.acquire");
+                    }
                     semaphore_of(r, a[0]);
-                    return make_operation(
-                        r,
-                        semaphore_acquire(a[0].as<SemaphoreObject>()->semaphore.shared(),
-                                          Value::boolean(true)),
-                        "Semaphore.acquire");
+                    return semaphore_acquire(r, a[0], Value::boolean(true), "Semaphore.acquire");
                 })
         .method("release",
                 [](Runtime& r, const CallArgs& a) {
@@ -247,10 +249,7 @@ void install_semaphore(Runtime& rt, ModuleObject& module, bool bounded) {
         .method("__aenter__",
                 [](Runtime& r, const CallArgs& a) {
                     semaphore_of(r, a[0]);
-                    return make_operation(
-                        r,
-                        semaphore_acquire(a[0].as<SemaphoreObject>()->semaphore.shared(), Value()),
-                        "Semaphore.__aenter__");
+                    return semaphore_acquire(r, a[0], Value(), "Semaphore.__aenter__");
                 })
         .method("__aexit__", [](Runtime& r, const CallArgs& a) {
             release_semaphore(r, a[0]);
@@ -311,10 +310,10 @@ Condition& condition_of(Runtime& rt, const Value& self) {
     });
 }
 
-Coro<Value> condition_wait(std::shared_ptr<Condition> condition) {
+Value condition_wait(Runtime& rt, std::shared_ptr<Condition> condition) {
     Coro<bool> waiting = condition->wait();
-    co_await waiting;
-    co_return Value::boolean(true);
+    return make_frame_operation(rt, std::move(condition), ErasedFrame(std::move(waiting)),
+                                result_is_value, Value::boolean(true), "Condition.wait");
 }
 
 Coro<Value> condition_wait_for(Runtime& rt, std::shared_ptr<Condition> condition, Value predicate) {
@@ -327,10 +326,11 @@ Coro<Value> condition_wait_for(Runtime& rt, std::shared_ptr<Condition> condition
     co_return result;
 }
 
-Coro<Value> condition_acquire(std::shared_ptr<Condition> condition, Value result) {
+Value condition_acquire(Runtime& rt, const Value& self, Value result, const char* name) {
+    std::shared_ptr<Condition> condition = self.as<ConditionObject>()->condition.shared();
     Coro<bool> acquiring = condition->acquire();
-    co_await acquiring;
-    co_return result;
+    return make_frame_operation(rt, std::move(condition), ErasedFrame(std::move(acquiring)),
+                                result_is_value, std::move(result), name);
 }
 
 void install_condition(Runtime& rt, ModuleObject& module) {
@@ -339,12 +339,11 @@ void install_condition(Runtime& rt, ModuleObject& module) {
     builder
         .method("acquire",
                 [](Runtime& r, const CallArgs& a) {
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "acquire", "Condition.acquire");
+                    }
                     condition_of(r, a[0]);
-                    return make_operation(
-                        r,
-                        condition_acquire(a[0].as<ConditionObject>()->condition.shared(),
-                                          Value::boolean(true)),
-                        "Condition.acquire");
+                    return condition_acquire(r, a[0], Value::boolean(true), "Condition.acquire");
                 })
         .method("release",
                 [](Runtime& r, const CallArgs& a) {
@@ -358,14 +357,18 @@ void install_condition(Runtime& rt, ModuleObject& module) {
                 })
         .method("wait",
                 [](Runtime& r, const CallArgs& a) {
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "wait", "Condition.wait");
+                    }
                     condition_of(r, a[0]);
-                    return make_operation(
-                        r, condition_wait(a[0].as<ConditionObject>()->condition.shared()),
-                        "Condition.wait");
+                    return condition_wait(r, a[0].as<ConditionObject>()->condition.shared());
                 })
         .method("wait_for",
                 [](Runtime& r, const CallArgs& a) {
                     expect_exactly(r, a, "wait_for", 2);
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "wait_for", "Condition.wait_for");
+                    }
                     condition_of(r, a[0]);
                     return make_operation(
                         r,
@@ -390,10 +393,7 @@ void install_condition(Runtime& rt, ModuleObject& module) {
         .method("__aenter__",
                 [](Runtime& r, const CallArgs& a) {
                     condition_of(r, a[0]);
-                    return make_operation(
-                        r,
-                        condition_acquire(a[0].as<ConditionObject>()->condition.shared(), Value()),
-                        "Condition.__aenter__");
+                    return condition_acquire(r, a[0], Value(), "Condition.__aenter__");
                 })
         .method("__aexit__", [](Runtime& r, const CallArgs& a) {
             Condition& condition = condition_of(r, a[0]);

@@ -1,5 +1,6 @@
 // asyncio.get_running_loop() / get_event_loop() and the loop's methods scripts use: time,
 // call_soon, call_later, call_at, create_future, create_task, run_in_executor.
+#include "script/modules/asyncio_awaitables.h"
 #include "script/modules/asyncio_parts.h"
 #include "script/modules/asyncio_state.h"
 #include "script/modules/exception_bridge.h"
@@ -287,7 +288,7 @@ void install_loop_object(Runtime& rt, ModuleObject& module) {
                                     self->closed ? "Event loop is closed"
                                                  : "This event loop is already running");
                     }
-                    if (!is_coroutine(a[1])) {
+                    if (!is_any_coroutine(r, a[1])) {
                         raise_error(r, r.types().TypeError,
                                     "An asyncio.Future, a coroutine or an awaitable is required");
                     }

@@ -143,22 +143,24 @@ QueueBox& queue_of(Runtime& rt, const Value& self) {
     });
 }
 
-Coro<Value> queue_put(std::shared_ptr<QueueBox> queue, QueueItem item) {
-    Coro<void> putting = queue->put(std::move(item));
-    co_await putting;
-    co_return Value();
+Value queue_put(Runtime& rt, std::shared_ptr<QueueBox> queue, QueueItem item) {
+    ErasedFrame putting(queue->put(std::move(item)));
+    return make_frame_operation(rt, std::move(queue), std::move(putting), result_is_value, Value(),
+                                "Queue.put");
 }
 
-Coro<Value> queue_get(std::shared_ptr<QueueBox> queue) {
-    Coro<QueueItem> getting = queue->get();
-    QueueItem item = co_await getting;
-    co_return std::move(item.value);
+Value queue_get(Runtime& rt, std::shared_ptr<QueueBox> queue) {
+    ErasedFrame getting(queue->get());
+    return make_frame_operation(
+        rt, std::move(queue), std::move(getting),
+        [](ErasedFrame& finished, const Value&) { return finished.result<QueueItem>().value; },
+        Value(), "Queue.get");
 }
 
-Coro<Value> queue_join(std::shared_ptr<QueueBox> queue) {
-    Coro<void> joining = queue->core().join();
-    co_await joining;
-    co_return Value();
+Value queue_join(Runtime& rt, std::shared_ptr<QueueBox> queue) {
+    ErasedFrame joining(queue->core().join());
+    return make_frame_operation(rt, std::move(queue), std::move(joining), result_is_value, Value(),
+                                "Queue.join");
 }
 
 // `<Queue maxsize=0 _queue=[1, 2] tasks=2>`: CPython's _format.
@@ -209,14 +211,16 @@ void install_queue_type(Runtime& rt, ModuleObject& module, const char* name, Que
                     auto* object = a[0].as<QueueObject>();
                     return Value::boolean(object->queue.bound(r) && object->queue.shared()->full());
                 })
-        .method("put",
-                [](Runtime& r, const CallArgs& a) {
-                    expect_exactly(r, a, "put", 2);
-                    queue_of(r, a[0]);
-                    return make_operation(
-                        r, queue_put(a[0].as<QueueObject>()->queue.shared(), QueueItem{a[1], &r}),
-                        "Queue.put");
-                })
+        .method(
+            "put",
+            [](Runtime& r, const CallArgs& a) {
+                expect_exactly(r, a, "put", 2);
+                if (no_running_loop(r)) {
+                    return defer_method(r, a, "put", "Queue.put");
+                }
+                queue_of(r, a[0]);
+                return queue_put(r, a[0].as<QueueObject>()->queue.shared(), QueueItem{a[1], &r});
+            })
         .method("put_nowait",
                 [](Runtime& r, const CallArgs& a) {
                     expect_exactly(r, a, "put_nowait", 2);
@@ -226,9 +230,11 @@ void install_queue_type(Runtime& rt, ModuleObject& module, const char* name, Que
                 })
         .method("get",
                 [](Runtime& r, const CallArgs& a) {
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "get", "Queue.get");
+                    }
                     queue_of(r, a[0]);
-                    return make_operation(r, queue_get(a[0].as<QueueObject>()->queue.shared()),
-                                          "Queue.get");
+                    return queue_get(r, a[0].as<QueueObject>()->queue.shared());
                 })
         .method("get_nowait",
                 [](Runtime& r, const CallArgs& a) {
@@ -243,9 +249,11 @@ void install_queue_type(Runtime& rt, ModuleObject& module, const char* name, Que
                 })
         .method("join",
                 [](Runtime& r, const CallArgs& a) {
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "join", "Queue.join");
+                    }
                     queue_of(r, a[0]);
-                    return make_operation(r, queue_join(a[0].as<QueueObject>()->queue.shared()),
-                                          "Queue.join");
+                    return queue_join(r, a[0].as<QueueObject>()->queue.shared());
                 })
         .property("maxsize", [](Runtime&, const Value& self) {
             return Value::integer(self.as<QueueObject>()->maxsize);

@@ -9,6 +9,7 @@
 #include "async/task.h"
 #include "loop/real_clock.h"
 #include "loop/virtual_clock.h"
+#include "script/modules/asyncio_awaitables.h"
 #include "script/modules/asyncio_parts.h"
 #include "script/modules/asyncio_state.h"
 #include "script/modules/exception_bridge.h"
@@ -354,7 +355,7 @@ Value asyncio_run(Runtime& rt, const CallArgs& args) {
         hold_with_exception(rt, error, main);
         raise_value(error);
     }
-    if (!is_coroutine(main)) {
+    if (!is_any_coroutine(rt, main)) {
         raise_error(rt, rt.types().ValueError, "a coroutine was expected, got " + repr(rt, main));
     }
     return run_on_new_loop(rt, main, parsed[1] && truthy(rt, *parsed[1]), true);

@@ -24,12 +24,19 @@ Value sleep(Runtime& rt, const CallArgs& args) {
     static const Signature signature{"sleep", {"delay", "result"}, 1};
     auto parsed = parse_arguments(rt, args, signature);
     const Value& delay = *parsed[0];
-    if (!delay.is_int() && !delay.is_float() && !delay.is_bool()) {
-        // CPython compares `delay <= 0` first.
-        compare(rt, delay, Value::integer(0), CompareOp::Le);
+    Value result = parsed[1] ? *parsed[1] : Value();
+    if (delay.is_int() || delay.is_float() || delay.is_bool()) {
+        // No loop needed yet: the timer is set when the coroutine runs, in its task.
+        return make_sleep(rt, to_double(rt, delay), std::move(result));
     }
-    running_scheduler(rt);
-    return make_sleep(rt, to_double(rt, delay), parsed[1] ? *parsed[1] : Value());
+    // `async def sleep` checks its delay (`delay <= 0` first) only when it runs.
+    return make_deferred(
+        rt,
+        [delay, result](Runtime& r) {
+            compare(r, delay, Value::integer(0), CompareOp::Le);
+            return make_sleep(r, to_double(r, delay), result);
+        },
+        "sleep");
 }
 
 std::optional<std::string> optional_name(Runtime& rt, const std::optional<Value>& name) {
@@ -85,7 +92,7 @@ Value all_tasks(Runtime& rt, const CallArgs& args) {
 
 Value iscoroutine(Runtime& rt, const CallArgs& args) {
     expect_exactly(rt, args, "iscoroutine", 1);
-    return Value::boolean(is_coroutine(args[0]));
+    return Value::boolean(is_any_coroutine(rt, args[0]));
 }
 
 Value iscoroutinefunction(Runtime& rt, const CallArgs& args) {

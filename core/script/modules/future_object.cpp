@@ -147,7 +147,7 @@ void FutureObject::clear_references() {
     awaiting = Value();
     cancelled_exception = Value();
     callbacks.clear();
-    read_result = nullptr;
+    read_result.reset();
     typed.reset();
     unbind_from_task(*this);
     core.reset();
@@ -182,7 +182,9 @@ Value make_future_object(Runtime& rt, std::shared_ptr<FutureCore> core,
     AsyncioState& state = asyncio_state(rt);
     auto object = Ref<FutureObject>::make(rt, state.types.Future.get());
     object->core = std::move(core);
-    object->read_result = std::move(read_result);
+    if (read_result) {
+        object->read_result = std::make_unique<std::function<Value()>>(std::move(read_result));
+    }
     object->run = state.runs;
     return Value(object);
 }
@@ -208,7 +210,7 @@ Value task_object_of(Runtime& rt, TaskCore& task) {
         auto shared = std::static_pointer_cast<TaskState<Value>>(core);
         object->typed = Task<Value>(shared);
     } else {
-        object->read_result = [] { return Value(); };
+        object->read_result = std::make_unique<std::function<Value()>>([] { return Value(); });
     }
     object->task = &task;
     object->name = task.name();

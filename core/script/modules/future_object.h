@@ -27,7 +27,7 @@ struct FutureObject : HostAwaitable {
 
     Runtime* runtime;
     std::shared_ptr<FutureCore> core;
-    std::function<Value()> read_result;
+    std::unique_ptr<std::function<Value()>> read_result;  // a pointer: tasks have none
     // When the result type is Value (futures and tasks of scripts): for the C++ compositions
     // (shield, wait, wait_for, as_completed) that take a Future<Value>.
     std::optional<Future<Value>> typed;
@@ -57,7 +57,7 @@ struct FutureObject : HostAwaitable {
 
     bool is_task() const { return task != nullptr; }
     // The result as a Python value, once the future is done with one.
-    Value result_value() const { return read_result ? read_result() : Value(typed->result()); }
+    Value result_value() const { return read_result ? (*read_result)() : Value(typed->result()); }
     // Raises RuntimeError "Event loop is closed" when the run this future belongs to is over.
     void check_loop_alive(Runtime& rt) const;
 };

@@ -4,6 +4,7 @@
 
 #include "async/coro.h"
 #include "loop/time.h"
+#include "script/modules/erased_frame.h"
 #include "script/objects/object.h"
 #include "script/objects/tracked_object.h"
 
@@ -11,8 +12,11 @@ namespace loopscope::script {
 
 // A wait that needs no coroutine of its own (see HostAwaitable::start_direct).
 struct DirectWait {
-    enum class Kind : std::uint8_t { None, Ready, Sleep } kind = Kind::None;
-    Nanos delay = 0;  // Sleep: loopscope::sleep's delay (0: a bare yield)
+    // Ready: send direct_result() at once. Sleep: co_await loopscope::sleep(delay) first.
+    // Frame: co_await start_frame() (a C++ coroutine of the scheduler: a lock's acquire(), a
+    // queue's get()), then send frame_result() of it.
+    enum class Kind : std::uint8_t { None, Ready, Sleep, Frame } kind = Kind::None;
+    Nanos delay = 0;  // Sleep: 0 is a bare yield
 };
 
 // What `await` hands to a task's host coroutine (docs/SCRIPTS.md, "Coroutines and the
@@ -36,6 +40,10 @@ struct HostAwaitable : TrackedObject {
     // sends `direct_result()` into the coroutine.
     virtual DirectWait start_direct(Runtime&) { return {}; }
     virtual Value direct_result() { return Value(); }
+    // Kind::Frame's coroutine, once start_direct took the awaitable; the host owns it while it
+    // runs, and the awaitable keeps what it works on alive.
+    virtual ErasedFrame start_frame();
+    virtual Value frame_result(ErasedFrame& finished);
 };
 
 // The awaitable held by a Value whose type is host-awaitable; null otherwise.

@@ -207,18 +207,21 @@ HostAwaitable* begin_wait(Runtime& rt, TaskCore& task, CoroutineObject& coro, tr
     return nullptr;
 }
 
-// The wait ended (with `error` if it failed): the task awaits nothing any more, and an error
-// goes into the coroutine as its Python exception. A script abort ends the task instead.
-void end_wait(Runtime& rt, TaskCore& task, const std::exception_ptr& error, NextStep& next) {
+// The wait ended: the task awaits nothing any more.
+void end_wait(TaskCore& task) {
     if (FutureObject* object = bound_task_object(task)) {  // read again: the wait took time
         object->awaiting = Value();
     }
-    if (!error) {
-        return;
-    }
+}
+
+// The wait failed (called inside the handler, with the error in flight): the error goes into
+// the coroutine as its Python exception. A script abort ends the task instead.
+void fail_wait(Runtime& rt, TaskCore& task, NextStep& next) {
+    end_wait(task);
+    std::exception_ptr error = std::current_exception();
     if (is_script_abort(error)) {
         note_abort_in_task(rt, task, error);
-        std::rethrow_exception(error);
+        throw;
     }
     next.value = python_exception(rt, error);
     next.throwing = true;
@@ -251,7 +254,6 @@ Coro<Value> drive(Runtime& rt, Value target, TaskObjectHold hold) {
             if (awaitable == nullptr) {
                 continue;
             }
-            std::exception_ptr error;
             try {
                 const DirectWait direct = awaitable->start_direct(rt);
                 if (direct.kind == DirectWait::Kind::Sleep) {
@@ -262,13 +264,21 @@ Coro<Value> drive(Runtime& rt, Value target, TaskObjectHold hold) {
                 } else if (direct.kind == DirectWait::Kind::Ready) {
                     next.value = awaitable->direct_result();
                 } else {
-                    Coro<Value> operation = awaitable->start(rt, next.value);
-                    next.value = co_await operation;
+                    // A C++ coroutine: a lock's acquire() or a queue's get() awaited here, its
+                    // result converted by the awaitable (not by a coroutine that awaits it), or
+                    // the awaitable's own Coro<Value>.
+                    const bool converted = direct.kind == DirectWait::Kind::Frame;
+                    ErasedFrame operation = converted
+                                                ? awaitable->start_frame()
+                                                : ErasedFrame(awaitable->start(rt, next.value));
+                    co_await operation;
+                    next.value =
+                        converted ? awaitable->frame_result(operation) : operation.result<Value>();
                 }
+                end_wait(task);
             } catch (...) {
-                error = std::current_exception();
+                fail_wait(rt, task, next);
             }
-            end_wait(rt, task, error, next);
         }
     } catch (const ScriptCancelledError& cancelled) {
         keep_cancelled_exception(rt, hold, cancelled);
@@ -292,6 +302,7 @@ Coro<Value> await_alone(Runtime& rt, Value target, TaskObjectHold hold) {
     }
 }
 
+// What runs `target`: drive() for a coroutine, await_alone() for a host awaitable.
 Coro<Value> drive_or_await(Runtime& rt, Value target, TaskObjectHold hold) {
     if (as_coroutine(target) != nullptr) {
         return drive(rt, std::move(target), std::move(hold));
