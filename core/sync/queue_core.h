@@ -33,6 +33,14 @@ public:
     // Blocks until every item put has been marked done.
     Coro<void> join();
     std::int64_t unfinished_tasks() const { return unfinished_tasks_; }
+    // A queue made for a new loop with what an earlier one held (a script's Queue outlives its
+    // asyncio.run): items taken there but not yet marked done still hold join() back. Nothing
+    // for `extra` <= 0.
+    void carry_unfinished(std::int64_t extra) {
+        if (extra > 0) {
+            unfinished_tasks_ += extra;
+        }
+    }
     // Tasks blocked in get() / put(), woken ones included until they run (or are popped).
     std::size_t getter_count() const { return getters_.size(); }
     std::size_t putter_count() const { return putters_.size(); }

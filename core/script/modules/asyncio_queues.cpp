@@ -1,6 +1,7 @@
 // asyncio.Queue, LifoQueue, PriorityQueue over core/sync's Queue.
 #include <cstdio>
 #include <deque>
+#include <variant>
 
 #include "script/modules/asyncio_awaitables.h"
 #include "script/modules/asyncio_parts.h"
@@ -87,6 +88,43 @@ private:
     std::less<QueueItem> less_;
 };
 
+// What a queue holds while no loop runs: before the first asyncio.run that uses it (items put at
+// module level) and between two runs. CPython's Queue keeps its items whatever the loop; ours
+// lives in its loop's scheduler (core/sync), so the items wait here in the same storage, and the
+// next loop's queue starts with them.
+class DetachedItems {
+public:
+    void set_kind(QueueKind kind) {
+        if (kind == QueueKind::Lifo) {
+            items_ = LifoItems();
+        } else if (kind == QueueKind::Priority) {
+            items_ = HeapItems();
+        }
+    }
+    void push(QueueItem item) {
+        std::visit([&](auto& items) { items.push(std::move(item)); }, items_);
+    }
+    QueueItem pop() {
+        return std::visit([](auto& items) { return items.pop(); }, items_);
+    }
+    std::size_t size() const {
+        return std::visit([](const auto& items) { return items.size(); }, items_);
+    }
+    // In storage order: pushed again in this order, each kind's storage comes out the same
+    // (a heap's array pushed in array order stays as it is).
+    std::vector<Value> listed() const {
+        return std::visit([](const auto& items) { return items.listed(); }, items_);
+    }
+    void clear() {
+        std::visit([](auto& items) { items = {}; }, items_);
+    }
+
+    std::int64_t unfinished = 0;  // put and not yet marked done, as _unfinished_tasks
+
+private:
+    std::variant<FifoItems, LifoItems, HeapItems> items_;
+};
+
 // The three C++ queue types behind one interface.
 class QueueBox {
 public:
@@ -121,25 +159,96 @@ private:
 struct QueueObject : TrackedObject {
     QueueObject(Runtime& rt, TypeObject* cls) : TrackedObject(rt, cls) {}
     Bound<QueueBox> queue;
+    DetachedItems detached;  // while no loop runs
     std::int64_t maxsize = 0;
     QueueKind kind = QueueKind::Fifo;
-    void clear_references() override {}
+    void clear_references() override { detached.clear(); }
 };
+
+// No loop runs: what an earlier run's queue held moves to the detached items (its loop is gone;
+// the C++ queue is only read, never asked to record).
+DetachedItems& detached_of(Runtime& rt, QueueObject& object) {
+    if (object.queue.shared() && !object.queue.bound(rt)) {
+        QueueBox& stale = *object.queue.shared();
+        for (Value& value : stale.items()) {
+            object.detached.push(QueueItem{std::move(value), &rt});
+        }
+        object.detached.unfinished += stale.core().unfinished_tasks();
+        object.queue.forget();
+    }
+    return object.detached;
+}
 
 QueueBox& queue_of(Runtime& rt, const Value& self) {
     auto* object = self.as<QueueObject>();
+    if (object->queue.bound(rt)) {
+        return *object->queue.shared();
+    }
+    // First use in this loop: the queue starts with what waited while no loop ran.
+    DetachedItems waiting = std::move(detached_of(rt, *object));
+    object->detached = DetachedItems();
+    object->detached.set_kind(object->kind);
     const std::int64_t maxsize = object->maxsize;
     const QueueKind kind = object->kind;
-    return object->queue.get(rt, self, [maxsize, kind](Scheduler& s) -> std::shared_ptr<QueueBox> {
-        switch (kind) {
-            case QueueKind::Lifo:
-                return std::make_shared<QueueBoxOf<LifoItems>>(s, maxsize);
-            case QueueKind::Priority:
-                return std::make_shared<QueueBoxOf<HeapItems>>(s, maxsize);
-            case QueueKind::Fifo:
-                break;
+    QueueBox& queue =
+        object->queue.get(rt, self, [maxsize, kind](Scheduler& s) -> std::shared_ptr<QueueBox> {
+            switch (kind) {
+                case QueueKind::Lifo:
+                    return std::make_shared<QueueBoxOf<LifoItems>>(s, maxsize);
+                case QueueKind::Priority:
+                    return std::make_shared<QueueBoxOf<HeapItems>>(s, maxsize);
+                case QueueKind::Fifo:
+                    break;
+            }
+            return std::make_shared<QueueBoxOf<FifoItems>>(s, maxsize);
+        });
+    const std::vector<Value> carried = waiting.listed();
+    for (const Value& value : carried) {
+        queue.put_nowait(QueueItem{value, &rt});
+    }
+    // Items taken before but not marked done still hold join() back.
+    queue.core().carry_unfinished(waiting.unfinished - static_cast<std::int64_t>(carried.size()));
+    return queue;
+}
+
+// Items in the queue, whether a loop runs or not.
+std::size_t queue_size(Runtime& rt, const Value& self) {
+    auto* object = self.as<QueueObject>();
+    return object->queue.bound(rt) ? object->queue.shared()->qsize()
+                                   : detached_of(rt, *object).size();
+}
+
+// put_nowait / get_nowait / task_done while no loop runs: CPython's own rules, on the items that
+// wait for the next loop.
+void put_detached(Runtime& rt, const Value& self, const Value& value) {
+    auto* object = self.as<QueueObject>();
+    DetachedItems& waiting = detached_of(rt, *object);
+    with_python_errors(rt, [&] {
+        if (object->maxsize > 0 && static_cast<std::int64_t>(waiting.size()) >= object->maxsize) {
+            throw QueueFull();
         }
-        return std::make_shared<QueueBoxOf<FifoItems>>(s, maxsize);
+        waiting.push(QueueItem{value, &rt});
+        ++waiting.unfinished;
+    });
+}
+
+Value get_detached(Runtime& rt, const Value& self) {
+    DetachedItems& waiting = detached_of(rt, *self.as<QueueObject>());
+    return with_python_errors(rt, [&] {
+        if (waiting.size() == 0) {
+            throw QueueEmpty();
+        }
+        return waiting.pop().value;
+    });
+}
+
+void task_done_detached(Runtime& rt, const Value& self) {
+    DetachedItems& waiting = detached_of(rt, *self.as<QueueObject>());
+    with_python_errors(rt, [&] {
+        if (waiting.unfinished <= 0) {
+            throw ValueError("task_done() called too many times");
+        }
+        --waiting.unfinished;
     });
 }
 
@@ -166,7 +275,15 @@ Value queue_join(Runtime& rt, std::shared_ptr<QueueBox> queue) {
 // `<Queue maxsize=0 _queue=[1, 2] tasks=2>`: CPython's _format.
 std::string queue_format(Runtime& rt, QueueObject& object) {
     std::string text = "maxsize=" + std::to_string(object.maxsize);
-    if (object.queue.bound(rt)) {
+    if (no_running_loop(rt)) {
+        const DetachedItems& waiting = detached_of(rt, object);
+        if (waiting.size() != 0) {
+            text += " _queue=" + repr(rt, make_list(rt, waiting.listed()));
+        }
+        if (waiting.unfinished != 0) {
+            text += " tasks=" + std::to_string(waiting.unfinished);
+        }
+    } else if (object.queue.bound(rt)) {
         QueueBox& queue = *object.queue.shared();
         if (queue.qsize() != 0) {
             text += " _queue=" + repr(rt, make_list(rt, queue.items()));
@@ -194,22 +311,16 @@ void install_queue_type(Runtime& rt, ModuleObject& module, const char* name, Que
     builder
         .method("qsize",
                 [](Runtime& r, const CallArgs& a) {
-                    auto* object = a[0].as<QueueObject>();
-                    return Value::integer(
-                        object->queue.bound(r)
-                            ? static_cast<std::int64_t>(object->queue.shared()->qsize())
-                            : 0);
+                    return Value::integer(static_cast<std::int64_t>(queue_size(r, a[0])));
                 })
-        .method("empty",
-                [](Runtime& r, const CallArgs& a) {
-                    auto* object = a[0].as<QueueObject>();
-                    return Value::boolean(!object->queue.bound(r) ||
-                                          object->queue.shared()->qsize() == 0);
-                })
+        .method("empty", [](Runtime& r,
+                            const CallArgs& a) { return Value::boolean(queue_size(r, a[0]) == 0); })
         .method("full",
                 [](Runtime& r, const CallArgs& a) {
                     auto* object = a[0].as<QueueObject>();
-                    return Value::boolean(object->queue.bound(r) && object->queue.shared()->full());
+                    return Value::boolean(object->maxsize > 0 &&
+                                          static_cast<std::int64_t>(queue_size(r, a[0])) >=
+                                              object->maxsize);
                 })
         .method(
             "put",
@@ -224,6 +335,10 @@ void install_queue_type(Runtime& rt, ModuleObject& module, const char* name, Que
         .method("put_nowait",
                 [](Runtime& r, const CallArgs& a) {
                     expect_exactly(r, a, "put_nowait", 2);
+                    if (no_running_loop(r)) {
+                        put_detached(r, a[0], a[1]);
+                        return Value();
+                    }
                     QueueBox& queue = queue_of(r, a[0]);
                     with_python_errors(r, [&] { queue.put_nowait(QueueItem{a[1], &r}); });
                     return Value();
@@ -238,11 +353,18 @@ void install_queue_type(Runtime& rt, ModuleObject& module, const char* name, Que
                 })
         .method("get_nowait",
                 [](Runtime& r, const CallArgs& a) {
+                    if (no_running_loop(r)) {
+                        return get_detached(r, a[0]);
+                    }
                     QueueBox& queue = queue_of(r, a[0]);
                     return with_python_errors(r, [&] { return queue.get_nowait().value; });
                 })
         .method("task_done",
                 [](Runtime& r, const CallArgs& a) {
+                    if (no_running_loop(r)) {
+                        task_done_detached(r, a[0]);
+                        return Value();
+                    }
                     QueueBox& queue = queue_of(r, a[0]);
                     with_python_errors(r, [&] { queue.core().task_done(); });
                     return Value();
@@ -282,6 +404,7 @@ void install_queue_type(Runtime& rt, ModuleObject& module, const char* name, Que
         } else if (type.is_subtype_of(*s.types.LifoQueue)) {
             object->kind = QueueKind::Lifo;
         }
+        object->detached.set_kind(object->kind);
         return Value(object);
     };
     slot = builder.build();

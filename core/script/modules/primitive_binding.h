@@ -35,6 +35,8 @@ public:
         return primitive_ && state.loop != nullptr && run_ == state.runs;
     }
     const std::shared_ptr<P>& shared() const { return primitive_; }
+    // Lets go of an earlier run's primitive (its state was moved elsewhere).
+    void forget() { primitive_.reset(); }
 
     bool remembered_flag = false;  // Event.set() called before any loop ran
 
