@@ -261,7 +261,6 @@ public:
     }
     bool limit_reached() const { return sent_ >= kEventLimit; }
     bool must_stop() const { return limit_reached() || stop_requested(); }
-    int loops() const { return loops_; }
 
 private:
     Channel& channel_;
