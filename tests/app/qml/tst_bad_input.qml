@@ -56,9 +56,10 @@ TestCase {
         ticker.stop()
         verify(engine.running, "the runaway ended by itself within a second")
         // At 20 ms a tick, a second is 50 ticks; a GUI thread kept busy by the run would give
-        // a handful at most.
-        verify(ticks >= 25, "timers ran " + ticks + " times in a second")
-        verify(frames >= 25, "the window drew " + frames + " frames in a second")
+        // a handful at most. (A loaded machine gives fewer than 50: 10 still tells the two
+        // apart.)
+        verify(ticks >= 10, "timers ran " + ticks + " times in a second")
+        verify(frames >= 10, "the window drew " + frames + " frames in a second")
 
         const stop = AppWindow.findItem(window.contentItem, item => item.text === "■")
         verify(stop !== null && stop.enabled, "no enabled Stop button")
