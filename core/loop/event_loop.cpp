@@ -108,7 +108,6 @@ Handle EventLoop::call_at(Nanos when, Callback callback, trace::Label label) {
     handle.callback = std::move(callback);
     handle.id = next_object_id();
     handle.label = label;
-    handle.when = when;
     handle.timer = true;
     handle.in_heap = true;
     timers_.push({when, slot});
