@@ -151,6 +151,9 @@ private:
                 } else {
                     expression(*a.target);
                 }
+                // As CPython's symtable, always: a module or class body evaluates it, and a
+                // lambda or comprehension in it needs its scope (`s: f(lambda: 1) = 2`).
+                expression(*a.annotation);
                 break;
             }
             case ast::StmtKind::For:
