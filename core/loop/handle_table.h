@@ -12,7 +12,7 @@ namespace loopscope {
 
 // A scheduled callback: CPython's Handle / TimerHandle state.
 struct HandleSlot {
-    Callback callback;  // (a timer's deadline lives in its heap entry and its Handle)
+    Callback callback;             // (a timer's deadline lives in its heap entry and its Handle)
     std::uint32_t generation = 0;  // bumped on release, so stale Handles cannot touch a reused slot
     std::uint32_t id = 0;          // unique per loop, for the trace
     trace::Label label = 0;
