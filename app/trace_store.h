@@ -51,7 +51,7 @@ public:
     const std::vector<UntracedOutput>& untraced_output() const { return untraced_; }
 
     std::size_t size() const { return recorder_->size(); }
-    const trace::Event& event(std::size_t index) const { return recorder_->events()[index]; }
+    trace::Event event(std::size_t index) const { return recorder_->events()[index]; }
     std::string_view text(trace::Label label) const { return recorder_->text(label); }
     const trace::Recorder& recorder() const { return *recorder_; }
     const trace::StateIndex& index() const { return *index_; }

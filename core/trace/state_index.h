@@ -21,9 +21,10 @@ namespace loopscope::trace {
 // events have passed whatever its size. So checkpoints hold at most
 // max(checkpoint_bytes_per_event, State bytes / max_spacing) bytes per event of the trace,
 // a small State is checkpointed every `min_spacing` events, and no seek folds more than
-// `max_spacing` events. Folding runs at ~10 ns an event (release build, 2,000 tasks), so
-// the defaults bound a seek's fold at ~2.5 ms even for a State of many megabytes; with the
-// ~280 KB State of 2,000 tasks, checkpoints come every ~34,000 events (7 MB per million).
+// `max_spacing` events. Folding runs at ~20 ns an event, half of it decoding the compact log
+// (release build, 2,000 tasks), so the defaults bound a seek's fold at ~2.6 ms even for a
+// State of many megabytes; with the ~280 KB State of 2,000 tasks, checkpoints come every
+// ~17,000 events (15 MB per million, where the log itself takes ~8).
 //
 // Not thread-safe: update() reads the Recorder's log, so call it on the thread that appends
 // to it (or while nothing does); at() and seek() must not run concurrently with update().
@@ -31,8 +32,8 @@ class StateIndex {
 public:
     struct Options {
         std::size_t min_spacing = 4096;
-        std::size_t max_spacing = std::size_t{1} << 18;
-        std::size_t checkpoint_bytes_per_event = 8;
+        std::size_t max_spacing = std::size_t{1} << 17;
+        std::size_t checkpoint_bytes_per_event = 16;
     };
 
     explicit StateIndex(const Recorder& recorder) : StateIndex(recorder, Options{}) {}

@@ -141,19 +141,19 @@ FIGURES = [
            "BM_SemaphoreTasks/recording:0", "seconds", seconds),
     # trace_bench: state_seek_bench.cpp (1M events of 2,000 sleeping tasks, default checkpoints)
     Figure("State seek, random event of a 1M-event trace: p50",
-           "BM_StateSeek/bytes_per_event:8", "seek_p50_us", micros),
+           "BM_StateSeek/bytes_per_event:16", "seek_p50_us", micros),
     Figure("State seek, random event of a 1M-event trace: p99",
-           "BM_StateSeek/bytes_per_event:8", "seek_p99_us", micros),
+           "BM_StateSeek/bytes_per_event:16", "seek_p99_us", micros),
     Figure("State seek, random event of a 1M-event trace: max",
-           "BM_StateSeek/bytes_per_event:8", "seek_max_us", micros, below(5000, "< 5 ms")),
+           "BM_StateSeek/bytes_per_event:16", "seek_max_us", micros, below(5000, "< 5 ms")),
     Figure("State seek, just before each checkpoint (longest fold): max",
-           "BM_StateSeekWorst/bytes_per_event:8", "seek_max_us", micros, below(5000, "< 5 ms")),
-    Figure("State seek into a reused State: p50", "BM_StateSeekReused/bytes_per_event:8",
+           "BM_StateSeekWorst/bytes_per_event:16", "seek_max_us", micros, below(5000, "< 5 ms")),
+    Figure("State seek into a reused State: p50", "BM_StateSeekReused/bytes_per_event:16",
            "seek_p50_us", micros),
     Figure("State index memory, 1M events (checkpoints + latest State)",
-           "BM_StateIndexBuild/bytes_per_event:8", "index_mb", megabytes),
+           "BM_StateIndexBuild/bytes_per_event:16", "index_mb", megabytes),
     Figure("State index build: events folded per second",
-           "BM_StateIndexBuild/bytes_per_event:8", "events_per_second", millions_per_second),
+           "BM_StateIndexBuild/bytes_per_event:16", "events_per_second", millions_per_second),
 ]
 
 CPYTHON_NOT_FOUND = "n/a (CPython 3.12 not found)"

@@ -11,7 +11,7 @@
 //   BM_StateSeekReused  the same seeks into one State the caller keeps (StateIndex::seek).
 //   BM_StateSeekWorst   at(i) just before every checkpoint: the longest replay there is.
 // `bytes_per_event` is StateIndex::Options::checkpoint_bytes_per_event, the checkpoint memory
-// budget that sets the spacing; 8 is the default.
+// budget that sets the spacing; 16 is the default.
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
@@ -99,7 +99,7 @@ void BM_StateIndexBuild(benchmark::State& state) {
 }
 BENCHMARK(BM_StateIndexBuild)
     ->ArgName("bytes_per_event")
-    ->Arg(8)
+    ->Arg(16)
     ->Arg(2)
     ->Arg(32)
     ->Iterations(3)
@@ -129,7 +129,7 @@ void BM_StateSeek(benchmark::State& state) {
 }
 BENCHMARK(BM_StateSeek)
     ->ArgName("bytes_per_event")
-    ->Arg(8)
+    ->Arg(16)
     ->Arg(2)
     ->Arg(32)
     ->Iterations(1)
@@ -158,7 +158,7 @@ void BM_StateSeekReused(benchmark::State& state) {
 }
 BENCHMARK(BM_StateSeekReused)
     ->ArgName("bytes_per_event")
-    ->Arg(8)
+    ->Arg(16)
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 
@@ -184,7 +184,7 @@ void BM_StateSeekWorst(benchmark::State& state) {
 }
 BENCHMARK(BM_StateSeekWorst)
     ->ArgName("bytes_per_event")
-    ->Arg(8)
+    ->Arg(16)
     ->Arg(2)
     ->Arg(32)
     ->Iterations(1)

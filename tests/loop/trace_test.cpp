@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -26,13 +27,13 @@ std::vector<EventKind> kinds_of(const trace::EventLog& events,
     return kinds;
 }
 
-const Event* first(const trace::EventLog& events, EventKind kind) {
-    for (const Event& event : events) {
+std::optional<Event> first(const trace::EventLog& events, EventKind kind) {
+    for (const Event event : events) {
         if (event.kind == kind) {
-            return &event;
+            return event;
         }
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 TEST(TraceTest, EventsAreSmallAndTriviallyCopyable) {
@@ -52,15 +53,15 @@ TEST(TraceTest, AnIterationRecordsItsPhasesInOrder) {
               (std::vector<EventKind>{EventKind::CallbackScheduled, EventKind::IterationBegin,
                                       EventKind::PollBegin, EventKind::PollEnd,
                                       EventKind::CallbackBegin, EventKind::CallbackEnd}));
-    const Event* begin = first(events, EventKind::CallbackBegin);
-    ASSERT_NE(begin, nullptr);
+    const std::optional<Event> begin = first(events, EventKind::CallbackBegin);
+    ASSERT_NE(begin, std::nullopt);
     EXPECT_EQ(begin->subject, handle.id());
     EXPECT_EQ(begin->value, label);
     EXPECT_EQ(begin->iteration, 1u);
     EXPECT_EQ(loop.recorder().text(static_cast<trace::Label>(begin->value)), "hello()");
-    const Event* iteration = first(events, EventKind::IterationBegin);
+    const std::optional<Event> iteration = first(events, EventKind::IterationBegin);
     EXPECT_EQ(iteration->value, 1);  // one ready callback
-    const Event* poll = first(events, EventKind::PollBegin);
+    const std::optional<Event> poll = first(events, EventKind::PollBegin);
     EXPECT_EQ(poll->value, 0);  // something was ready: no waiting
 }
 
@@ -71,16 +72,16 @@ TEST(TraceTest, TimersAreArmedFiredAndCancelled) {
     cancelled.cancel();
     testing::run_for(loop, milliseconds(30));
     const auto& events = loop.recorder().events();
-    const Event* armed = first(events, EventKind::TimerArmed);
-    ASSERT_NE(armed, nullptr);
+    const std::optional<Event> armed = first(events, EventKind::TimerArmed);
+    ASSERT_NE(armed, std::nullopt);
     EXPECT_EQ(armed->subject, fired.id());
     EXPECT_EQ(armed->value, fired.when());
-    const Event* fire = first(events, EventKind::TimerFired);
-    ASSERT_NE(fire, nullptr);
+    const std::optional<Event> fire = first(events, EventKind::TimerFired);
+    ASSERT_NE(fire, std::nullopt);
     EXPECT_EQ(fire->subject, fired.id());
     EXPECT_GE(fire->value, 0);  // lateness
-    const Event* cancel = first(events, EventKind::TimerCancelled);
-    ASSERT_NE(cancel, nullptr);
+    const std::optional<Event> cancel = first(events, EventKind::TimerCancelled);
+    ASSERT_NE(cancel, std::nullopt);
     EXPECT_EQ(cancel->subject, cancelled.id());
 }
 
@@ -89,10 +90,10 @@ TEST(TraceTest, PollRecordsTheTimeoutAndTheVirtualTimeSkipped) {
     loop.call_later(milliseconds(250), [&] { loop.stop(); });
     loop.run_forever();
     const auto& events = loop.recorder().events();
-    const Event* poll = first(events, EventKind::PollBegin);
-    ASSERT_NE(poll, nullptr);
+    const std::optional<Event> poll = first(events, EventKind::PollBegin);
+    ASSERT_NE(poll, std::nullopt);
     EXPECT_GT(poll->value, milliseconds(249));
-    const Event* end = first(events, EventKind::PollEnd);
+    const std::optional<Event> end = first(events, EventKind::PollEnd);
     EXPECT_EQ(end->value, milliseconds(250));
 }
 
@@ -104,9 +105,9 @@ TEST(TraceTest, SkippedAndFailedCallbacksAreRecorded) {
     Handle failing = loop.call_soon([] { throw std::runtime_error("x"); });
     loop.run_once();
     const auto& events = loop.recorder().events();
-    ASSERT_NE(first(events, EventKind::CallbackSkipped), nullptr);
+    ASSERT_NE(first(events, EventKind::CallbackSkipped), std::nullopt);
     EXPECT_EQ(first(events, EventKind::CallbackSkipped)->subject, skipped.id());
-    ASSERT_NE(first(events, EventKind::CallbackFailed), nullptr);
+    ASSERT_NE(first(events, EventKind::CallbackFailed), std::nullopt);
     EXPECT_EQ(first(events, EventKind::CallbackFailed)->subject, failing.id());
 }
 
@@ -153,21 +154,21 @@ TEST(TraceTest, StopCloseAndBlockingAreRecorded) {
     loop.run_forever();
     loop.close();
     const auto& events = loop.recorder().events();
-    ASSERT_NE(first(events, EventKind::LoopBlocked), nullptr);
+    ASSERT_NE(first(events, EventKind::LoopBlocked), std::nullopt);
     EXPECT_EQ(first(events, EventKind::LoopBlocked)->value, milliseconds(300));
     EXPECT_EQ(kinds_of(events, {EventKind::LoopStopped, EventKind::LoopClosed}),
               (std::vector<EventKind>{EventKind::LoopStopped, EventKind::LoopClosed}));
 }
 
-TEST(TraceTest, LogGrowsAcrossChunksAndKeepsThemAfterClear) {
+TEST(TraceTest, LogGrowsAcrossBlocksAndKeepsItsMemoryAfterClear) {
     trace::EventLog log;
-    const std::size_t count = trace::EventLog::kEventsPerChunk * 2 + 10;
+    const std::size_t count = trace::EventLog::kBlockEvents * 70 + 10;
     for (std::size_t i = 0; i < count; ++i) {
         log.push_back(Event{static_cast<Nanos>(i), 0, EventKind::CallbackBegin, 0, 0, 0, 0});
     }
     ASSERT_EQ(log.size(), count);
-    EXPECT_EQ(log[trace::EventLog::kEventsPerChunk].time,
-              static_cast<Nanos>(trace::EventLog::kEventsPerChunk));
+    EXPECT_EQ(log[trace::EventLog::kBlockEvents].time,
+              static_cast<Nanos>(trace::EventLog::kBlockEvents));
     EXPECT_EQ(log.back().time, static_cast<Nanos>(count - 1));
     // Sorted by time, so binary search works on the iterators.
     const auto found =
@@ -186,9 +187,9 @@ TEST(TraceTest, CancellingACallSoonHandleIsRecorded) {
     Handle handle = loop.call_soon([] {});
     handle.cancel();
     const auto& events = loop.recorder().events();
-    ASSERT_NE(first(events, EventKind::CallbackCancelled), nullptr);
+    ASSERT_NE(first(events, EventKind::CallbackCancelled), std::nullopt);
     EXPECT_EQ(first(events, EventKind::CallbackCancelled)->subject, handle.id());
-    EXPECT_EQ(first(events, EventKind::TimerCancelled), nullptr);
+    EXPECT_EQ(first(events, EventKind::TimerCancelled), std::nullopt);
 }
 
 TEST(TraceTest, TimersCarryTheirLabelAndEveryIdIsUnique) {
@@ -208,8 +209,8 @@ TEST(TraceTest, LoopBlockedIsRecordedWhenTheBlockStarts) {
     EventLoop loop;
     loop.call_soon([&] { loop.block(seconds(2)); });
     loop.run_once();
-    const Event* blocked = first(loop.recorder().events(), EventKind::LoopBlocked);
-    ASSERT_NE(blocked, nullptr);
+    const std::optional<Event> blocked = first(loop.recorder().events(), EventKind::LoopBlocked);
+    ASSERT_NE(blocked, std::nullopt);
     EXPECT_LT(blocked->time, seconds(1));
     EXPECT_EQ(blocked->value, seconds(2));
 }
