@@ -41,6 +41,7 @@ struct Words {
 };
 static_assert(sizeof(Words) == sizeof(Event));
 
+constexpr std::uint64_t kIterationBits = 0xFFFFFFFF;              // of word 1
 constexpr std::uint64_t kKindBits = std::uint64_t{0xFFFF} << 32;  // of word 1
 
 Words words_of(const Event& event) {
@@ -160,70 +161,78 @@ public:
         const Context& context = table_[slot];
         switch (seen_[slot]) {
             case 2: {
-                Words moved_on;
-                for (std::size_t i = 0; i < moved_on.word.size(); ++i) {
-                    moved_on.word[i] = context.last.word[i] + context.step.word[i];
+                // Each word moves on by its step, or back by it where it alternates.
+                Words predicted;
+                const unsigned alternating = alternating_[slot];
+                for (std::size_t i = 0; i < predicted.word.size(); ++i) {
+                    const std::uint64_t back = 0 - std::uint64_t{(alternating >> i) & 1U};
+                    predicted.word[i] =
+                        context.last.word[i] + ((context.step.word[i] ^ back) - back);
                 }
-                return moved_on;
+                return predicted;
             }
             case 1:
-                return context.last;
+                // One event to go by: its fields, at the time and in the iteration of the
+                // event just before.
+                return now(context.last, previous);
             default:
                 used_.push_back(static_cast<std::uint16_t>(slot));
                 return previous;
         }
     }
 
-    // predict() and learn() at once, for the encoder, which knows the event beforehand: one
-    // look at the context instead of two. Returns whether the prediction was exact, and the
-    // prediction in `predicted`.
-    bool predict_and_learn(std::size_t slot, const Words& event, const Words& previous,
-                           Words& predicted) {
-        Context& context = table_[slot];
-        std::uint8_t& seen = seen_[slot];
-        bool exact = false;
-        if (seen == 2) {
-            for (std::size_t i = 0; i < predicted.word.size(); ++i) {
-                predicted.word[i] = context.last.word[i] + context.step.word[i];
-            }
-            exact = same_but_kind(event, predicted);
-            if (!exact) {
-                set_step(context, event);
-            }
-        } else {
-            predicted = seen == 1 ? context.last : previous;
-            exact = same_but_kind(event, predicted);
-            if (seen == 1) {
-                set_step(context, event);
-            } else {
-                used_.push_back(static_cast<std::uint16_t>(slot));
-            }
-            ++seen;
-        }
-        context.last = event;
-        return exact;
-    }
-
-    // Learns the event that came, after predict() for it.
+    // Learns the event that came, after predict() for it, and whether it was predicted
+    // exactly.
     void learn(std::size_t slot, const Words& event, bool predicted_exactly) {
         Context& context = table_[slot];
         std::uint8_t& seen = seen_[slot];
-        if (seen == 1 || (seen == 2 && !predicted_exactly)) {
-            set_step(context, event);
+        if (predicted_exactly && seen == 2) {
+            // The usual case, kept short: the steps stay, but for alternating words, whose
+            // next value is the one before again.
+            if (alternating_[slot] != 0) {
+                for (std::size_t i = 0; i < event.word.size(); ++i) {
+                    if ((alternating_[slot] >> i) & 1U) {
+                        context.step.word[i] = 0 - context.step.word[i];
+                    }
+                }
+            }
+            context.last = event;
+            return;
         }
-        seen = seen == 0 ? 1 : 2;
+        if (seen == 2) {
+            // A word alternates when it came back to the value before last (and did not
+            // simply stay the same): a task id in an event two tasks take turns at.
+            unsigned alternating = 0;
+            for (std::size_t i = 0; i < event.word.size(); ++i) {
+                const std::uint64_t before_last = context.last.word[i] - context.step.word[i];
+                const bool back = event.word[i] == before_last && context.step.word[i] != 0;
+                alternating |= (back ? 1U : 0U) << i;
+            }
+            alternating_[slot] = static_cast<std::uint8_t>(alternating);
+        } else if (seen == 1) {
+            alternating_[slot] = 0;
+        }
+        if (seen != 0) {
+            for (std::size_t i = 0; i < event.word.size(); ++i) {
+                context.step.word[i] = event.word[i] - context.last.word[i];
+            }
+        }
+        seen = seen == 2 ? 2 : static_cast<std::uint8_t>(seen + 1);
         context.last = event;
     }
 
 private:
-    static void set_step(Context& context, const Words& event) {
-        for (std::size_t i = 0; i < event.word.size(); ++i) {
-            context.step.word[i] = event.word[i] - context.last.word[i];
-        }
+    // `event` moved to the time and iteration of `previous`.
+    static Words now(Words event, const Words& previous) {
+        event.word[0] = previous.word[0];
+        event.word[1] = (event.word[1] & ~kIterationBits) | (previous.word[1] & kIterationBits);
+        return event;
     }
 
     std::array<Context, kContexts> table_{};
     std::array<std::uint8_t, kContexts> seen_{};  // events each context saw, up to 2
+    // A bit per word: predict it back to the value before last, not on by the step.
+    std::array<std::uint8_t, kContexts> alternating_{};
     std::vector<std::uint16_t> used_;
 };
 
@@ -238,10 +247,10 @@ namespace {
 class ContextKey {
 public:
     std::size_t slot_of(EventKind kind) const {
-        const auto number = static_cast<std::uint32_t>(kind);
-        const std::uint32_t hash =
-            (number * 0x9E3779B1U) ^ (kinds_ * 0x85EBCA77U) ^ ((task_ & 3U) * 0xC2B2AE3DU);
-        return (hash ^ (hash >> 15)) & (EventCodec::kContexts - 1);
+        // Fibonacci hashing of the kind, the kinds before and the task: the product's top bits.
+        const std::uint32_t key =
+            (static_cast<std::uint32_t>(kind) & 0xFFU) | kinds_ << 8 | (task_ & 3U) << 24;
+        return (key * 0x9E3779B1U) >> (32 - kContextBits);
     }
 
     void advance(EventKind kind, std::uint32_t subject) {
@@ -254,6 +263,9 @@ public:
     }
 
 private:
+    static constexpr int kContextBits = std::countr_zero(EventCodec::kContexts);
+    static_assert(EventCodec::kContexts == std::size_t{1} << kContextBits);
+
     std::uint32_t kinds_ = 0;  // the two kinds before, a byte each
     std::uint32_t task_ = 0;
 };
@@ -284,8 +296,8 @@ std::uint8_t* EventCodec::encode(std::span<const Event> events, std::uint8_t* ou
         for (std::size_t i = 0; i < run.size(); ++i) {
             const Event& event = run[i];
             const Words actual = words_of(event);
-            Words predicted;
-            const bool exact = predictor.predict_and_learn(slots[i], actual, previous, predicted);
+            const Words predicted = predictor.predict(slots[i], previous);
+            const bool exact = same_but_kind(actual, predicted);
             const std::uint8_t code = code_of(event.kind);
             *out++ = static_cast<std::uint8_t>(code | (exact ? kExact : 0));
             if (code == kEscapeCode) {
@@ -296,6 +308,7 @@ std::uint8_t* EventCodec::encode(std::span<const Event> events, std::uint8_t* ou
             if (!exact) {
                 out = put_errors(fields_of(event), fields_of(event_of(predicted)), out);
             }
+            predictor.learn(slots[i], actual, exact);
             previous = actual;
         }
     }
