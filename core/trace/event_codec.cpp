@@ -189,9 +189,10 @@ public:
         if (predicted_exactly && seen == 2) {
             // The usual case, kept short: the steps stay, but for alternating words, whose
             // next value is the one before again.
-            if (alternating_[slot] != 0) {
+            const unsigned alternating = alternating_[slot];
+            if (alternating != 0) {
                 for (std::size_t i = 0; i < event.word.size(); ++i) {
-                    if ((alternating_[slot] >> i) & 1U) {
+                    if ((alternating >> i) & 1U) {
                         context.step.word[i] = 0 - context.step.word[i];
                     }
                 }
