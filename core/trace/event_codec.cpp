@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 #include <vector>
 
 namespace loopscope::trace {
@@ -16,8 +17,7 @@ namespace {
 constexpr std::uint8_t kExact = 0x80;
 constexpr std::uint8_t kEscapeCode = 127;
 
-std::uint8_t code_of(EventKind kind) {
-    const auto number = static_cast<unsigned>(kind);
+constexpr std::uint8_t fold(unsigned number) {
     if (number < 32) {
         return static_cast<std::uint8_t>(number);
     }
@@ -25,6 +25,20 @@ std::uint8_t code_of(EventKind kind) {
         return static_cast<std::uint8_t>(number - 32);
     }
     return kEscapeCode;
+}
+
+// Looked up, not computed: the encoder asks for every event.
+constexpr std::array<std::uint8_t, 256> kCodes = [] {
+    std::array<std::uint8_t, 256> codes{};
+    for (unsigned number = 0; number < codes.size(); ++number) {
+        codes[number] = fold(number);
+    }
+    return codes;
+}();
+
+std::uint8_t code_of(EventKind kind) {
+    const auto number = static_cast<unsigned>(kind);
+    return number < kCodes.size() ? kCodes[number] : kEscapeCode;
 }
 
 EventKind kind_of(std::uint8_t code) {
@@ -181,6 +195,48 @@ public:
         }
     }
 
+    // For the encoder, which knows the event beforehand: predict() and learn() at once, with
+    // the usual case (a context that has seen two events and does not alternate, predicting
+    // exactly) kept short. `previous` is read only for a new context.
+    bool predict_and_learn(std::size_t slot, const Words& event, const Event* previous,
+                           Words& predicted) {
+        Context& context = table_[slot];
+        if (seen_[slot] == 2) {
+            // As predict() and learn() do it, two 128-bit lanes at a time (SSE2, which every
+            // x86-64 has): each word moves on by its step, or back by it where it alternates.
+            using Lanes = std::uint64_t __attribute__((vector_size(16)));
+            const unsigned alternating = alternating_[slot];
+            const auto back = [alternating](unsigned word) {
+                return std::uint64_t{0} - std::uint64_t{(alternating >> word) & 1U};
+            };
+            const Lanes backwards[2] = {{back(0), back(1)}, {back(2), back(3)}};
+            Lanes last[2];
+            Lanes step[2];
+            Lanes actual[2];
+            std::memcpy(last, &context.last, sizeof last);
+            std::memcpy(step, &context.step, sizeof step);
+            std::memcpy(actual, &event, sizeof actual);
+            const Lanes step_now[2] = {(step[0] ^ backwards[0]) - backwards[0],
+                                       (step[1] ^ backwards[1]) - backwards[1]};
+            const Lanes moved_on[2] = {last[0] + step_now[0], last[1] + step_now[1]};
+            const Lanes but_kind = {~std::uint64_t{0}, ~kKindBits};
+            const Lanes wrong = ((actual[0] ^ moved_on[0]) & but_kind) | (actual[1] ^ moved_on[1]);
+            std::memcpy(&predicted, moved_on, sizeof moved_on);
+            if ((wrong[0] | wrong[1]) == 0) {
+                context.last = event;
+                if (alternating != 0) {
+                    std::memcpy(&context.step, step_now, sizeof step_now);
+                }
+                return true;
+            }
+        } else {
+            predicted = predict(slot, previous == nullptr ? Words{} : words_of(*previous));
+        }
+        const bool exact = same_but_kind(event, predicted);
+        learn(slot, event, exact);
+        return exact;
+    }
+
     // Learns the event that came, after predict() for it, and whether it was predicted
     // exactly.
     void learn(std::size_t slot, const Words& event, bool predicted_exactly) {
@@ -242,9 +298,7 @@ namespace {
 // Which context each event of a block falls in: its kind, the two kinds before it, and the
 // stepping task's id modulo 4. A task that loops repeats itself even while another task
 // interleaves its own steps, and a hundred thousand tasks each stepping once are alike from
-// one to the fourth next. The key depends on kinds and task ids only, never on what was
-// predicted, so the encoder finds a run of events' contexts before it predicts any of them,
-// and the loads of their contexts need not wait for one another.
+// one to the fourth next.
 class ContextKey {
 public:
     std::size_t slot_of(EventKind kind) const {
@@ -285,32 +339,22 @@ std::uint8_t* EventCodec::encode(std::span<const Event> events, std::uint8_t* ou
     Predictor& predictor = *predictor_;
     predictor.start_block();
     ContextKey key;
-    Words previous{};
-    std::array<std::uint16_t, 256> slots;
-    for (std::size_t begin = 0; begin < events.size(); begin += slots.size()) {
-        const std::span<const Event> run =
-            events.subspan(begin, std::min(slots.size(), events.size() - begin));
-        for (std::size_t i = 0; i < run.size(); ++i) {
-            slots[i] = static_cast<std::uint16_t>(key.slot_of(run[i].kind));
-            key.advance(run[i].kind, run[i].subject);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const Event& event = events[i];
+        const std::size_t slot = key.slot_of(event.kind);
+        key.advance(event.kind, event.subject);
+        Words predicted;
+        const bool exact = predictor.predict_and_learn(
+            slot, words_of(event), i == 0 ? nullptr : &events[i - 1], predicted);
+        const std::uint8_t code = code_of(event.kind);
+        *out++ = static_cast<std::uint8_t>(code | (exact ? kExact : 0));
+        if (code == kEscapeCode) {
+            const auto number = static_cast<std::uint16_t>(event.kind);
+            *out++ = static_cast<std::uint8_t>(number);
+            *out++ = static_cast<std::uint8_t>(number >> 8);
         }
-        for (std::size_t i = 0; i < run.size(); ++i) {
-            const Event& event = run[i];
-            const Words actual = words_of(event);
-            const Words predicted = predictor.predict(slots[i], previous);
-            const bool exact = same_but_kind(actual, predicted);
-            const std::uint8_t code = code_of(event.kind);
-            *out++ = static_cast<std::uint8_t>(code | (exact ? kExact : 0));
-            if (code == kEscapeCode) {
-                const auto number = static_cast<std::uint16_t>(event.kind);
-                *out++ = static_cast<std::uint8_t>(number);
-                *out++ = static_cast<std::uint8_t>(number >> 8);
-            }
-            if (!exact) {
-                out = put_errors(fields_of(event), fields_of(event_of(predicted)), out);
-            }
-            predictor.learn(slots[i], actual, exact);
-            previous = actual;
+        if (!exact) {
+            out = put_errors(fields_of(event), fields_of(event_of(predicted)), out);
         }
     }
     return out;
