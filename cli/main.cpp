@@ -164,6 +164,7 @@ struct RunOptions {
     std::int64_t max_instructions = script::DefaultLimits::kInstructions;
     std::int64_t max_tasks = script::DefaultLimits::kTasks;
     std::int64_t max_memory_mb = script::DefaultLimits::kMemoryMegabytes;
+    std::int64_t max_events = script::DefaultLimits::kTraceEvents;
     int recursion_limit = script::DefaultLimits::kRecursion;
 };
 
@@ -216,6 +217,7 @@ int run(const RunOptions& options) {
         rt.limits.recursion = options.recursion_limit;
         rt.limits.instructions = options.max_instructions;
         rt.limits.tasks = options.max_tasks;
+        rt.limits.trace_events = options.max_events;
         rt.limits.memory_bytes = options.max_memory_mb * 1024 * 1024;
         const bool real_clock = options.clock == "real";
         install_output(rt, real_clock);
@@ -303,6 +305,11 @@ int main(int argc, char** argv) {
         ->check(kLimitValue);
     app.add_option("--max-tasks", options.max_tasks,
                    "Stop the script when it creates more than N tasks (exit code 4; 0: no limit)")
+        ->capture_default_str()
+        ->check(kLimitValue);
+    app.add_option("--max-events", options.max_events,
+                   "Stop the script when one asyncio.run records more than N trace events "
+                   "(exit code 4; 0: no limit)")
         ->capture_default_str()
         ->check(kLimitValue);
     app.add_option("--max-memory", options.max_memory_mb,

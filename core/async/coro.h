@@ -3,6 +3,7 @@
 #include <coroutine>
 #include <exception>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 #include "async/task_core.h"
@@ -11,14 +12,29 @@ namespace loopscope {
 
 namespace detail {
 
+// A result type that can be default-constructed and moved without throwing is kept as is (the
+// frame is read once it finished): no optional's flag and padding, 8 bytes less in the frame
+// of every Coro<Value> (a script task's host frame is one per task).
 template <class T>
 struct ReturnValue {
-    std::optional<T> value;
+    static constexpr bool kInline =
+        std::is_nothrow_default_constructible_v<T> && std::is_nothrow_move_assignable_v<T>;
+    std::conditional_t<kInline, T, std::optional<T>> value{};
     template <class V>
     void return_value(V&& v) {
-        value.emplace(std::forward<V>(v));
+        if constexpr (kInline) {
+            value = T(std::forward<V>(v));
+        } else {
+            value.emplace(std::forward<V>(v));
+        }
     }
-    T take() { return std::move(*value); }
+    T take() {
+        if constexpr (kInline) {
+            return std::move(value);
+        } else {
+            return std::move(*value);
+        }
+    }
 };
 template <>
 struct ReturnValue<void> {

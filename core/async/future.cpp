@@ -10,7 +10,7 @@ bool FutureCore::cancel(std::optional<std::string> message) {
     }
     status_ = FutureStatus::Cancelled;
     if (message) {
-        cancel_message_ = std::make_unique<std::string>(std::move(*message));
+        rare().cancel_message = std::move(*message);
     }
     schedule_callbacks();
     return true;
@@ -32,7 +32,7 @@ CancelledError FutureCore::make_cancelled_error() const {
         } catch (...) {
         }
     }
-    return CancelledError(cancel_message_ ? *cancel_message_ : std::string());
+    return CancelledError(rare_ && rare_->cancel_message ? *rare_->cancel_message : std::string());
 }
 
 void FutureCore::add_waiting_task(std::uint32_t task) {
@@ -40,10 +40,7 @@ void FutureCore::add_waiting_task(std::uint32_t task) {
         first_waiting_task_ = task;
         return;
     }
-    if (!more_waiting_tasks_) {
-        more_waiting_tasks_ = std::make_unique<std::vector<std::uint32_t>>();
-    }
-    more_waiting_tasks_->push_back(task);
+    rare().more_waiting_tasks.push_back(task);
 }
 
 void FutureCore::set_exception(std::exception_ptr exception) {
@@ -78,13 +75,10 @@ std::uint64_t FutureCore::add_done_callback(Callback callback, std::uint32_t own
     const std::uint32_t token = next_token_++;
     if (done()) {
         loop_->call_soon(std::move(callback), 0, owner);
-    } else if (first_callback_.token == 0 && (!more_callbacks_ || more_callbacks_->empty())) {
+    } else if (first_callback_.token == 0 && (!rare_ || rare_->more_callbacks.empty())) {
         first_callback_ = DoneCallback{token, owner, std::move(callback)};
     } else {
-        if (!more_callbacks_) {
-            more_callbacks_ = std::make_unique<std::vector<DoneCallback>>();
-        }
-        more_callbacks_->push_back(DoneCallback{token, owner, std::move(callback)});
+        rare().more_callbacks.push_back(DoneCallback{token, owner, std::move(callback)});
     }
     return token;
 }
@@ -94,10 +88,10 @@ std::size_t FutureCore::remove_done_callback(std::uint64_t token) {
         first_callback_ = DoneCallback{};
         return 1;
     }
-    if (!more_callbacks_) {
+    if (!rare_) {
         return 0;
     }
-    return std::erase_if(*more_callbacks_,
+    return std::erase_if(rare_->more_callbacks,
                          [token](const DoneCallback& entry) { return entry.token == token; });
 }
 
@@ -112,23 +106,23 @@ void FutureCore::schedule_callbacks() {
     if (first_waiting_task_ != 0) {
         mark_ready(std::exchange(first_waiting_task_, 0));
     }
-    if (more_waiting_tasks_) {
-        for (const std::uint32_t task : *more_waiting_tasks_) {
+    std::vector<DoneCallback> more;
+    if (rare_) {
+        for (const std::uint32_t task : rare_->more_waiting_tasks) {
             mark_ready(task);
         }
-        more_waiting_tasks_.reset();
+        rare_->more_waiting_tasks = {};
+        more = std::move(rare_->more_callbacks);
+        rare_->more_callbacks = {};
     }
     // Registration order: the inline first callback, unless it was removed, comes first.
     DoneCallback first = std::move(first_callback_);
     first_callback_ = DoneCallback{};
-    const std::unique_ptr<std::vector<DoneCallback>> more = std::move(more_callbacks_);
     if (first.token != 0) {
         loop_->call_soon(std::move(first.callback), 0, first.owner);
     }
-    if (more) {
-        for (DoneCallback& entry : *more) {
-            loop_->call_soon(std::move(entry.callback), 0, entry.owner);
-        }
+    for (DoneCallback& entry : more) {
+        loop_->call_soon(std::move(entry.callback), 0, entry.owner);
     }
 }
 

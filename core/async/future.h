@@ -72,7 +72,7 @@ public:
 
     // The message passed to cancel(); empty when none was (Python's None).
     std::optional<std::string> cancel_message() const {
-        return cancel_message_ ? std::optional<std::string>(*cancel_message_) : std::nullopt;
+        return rare_ ? rare_->cancel_message : std::nullopt;
     }
 
     // What a task awaiting this future is said to wait on in the trace: a timer for sleep(),
@@ -98,6 +98,16 @@ public:
 protected:
     // A task whose coroutine let CancelledError escape is cancelled with that very error.
     void cancel_with(CancelledError error);
+    // The message of a cancel requested of a task and not delivered yet (TaskCore), kept with
+    // the other rare fields: null when none, or when the request had no message.
+    const std::string* pending_cancel_message() const {
+        return rare_ && rare_->pending_cancel_message ? &*rare_->pending_cancel_message : nullptr;
+    }
+    void set_pending_cancel_message(std::optional<std::string> message) {
+        if (message || rare_) {
+            rare().pending_cancel_message = std::move(message);
+        }
+    }
 
 private:
     void schedule_callbacks();
@@ -107,16 +117,30 @@ private:
         std::uint32_t owner = 0;
         Callback callback;
     };
+    // What few futures need, behind one pointer (8 bytes where the three vectors and strings
+    // would take 96): a cancel message, done-callbacks and waiting tasks beyond the first,
+    // and a task's pending cancel message.
+    struct Rare {
+        std::optional<std::string> cancel_message;  // none: None
+        std::vector<DoneCallback> more_callbacks;
+        std::vector<std::uint32_t> more_waiting_tasks;
+        std::optional<std::string> pending_cancel_message;
+    };
+    Rare& rare() {
+        if (!rare_) {
+            rare_ = std::make_unique<Rare>();
+        }
+        return *rare_;
+    }
 
-    // Laid out for size: a future is part of every task and most waits. Almost every future
-    // has one done-callback and one waiting task, so the first of each is stored inline and
-    // the rest, rare, behind a pointer (8 bytes where an empty vector takes 24).
+    // Laid out for size: a future is part of every task and most waits (112 bytes, so that a
+    // waiter future with its shared_ptr block fits the allocator's 128-byte class). Almost
+    // every future has one done-callback and one waiting task, so the first of each is stored
+    // inline and the rest in `rare_`.
     EventLoop* loop_;
     std::exception_ptr exception_;  // also the CancelledError a task was cancelled with
-    std::unique_ptr<std::string> cancel_message_;  // null: None
+    std::unique_ptr<Rare> rare_;
     DoneCallback first_callback_;
-    std::unique_ptr<std::vector<DoneCallback>> more_callbacks_;
-    std::unique_ptr<std::vector<std::uint32_t>> more_waiting_tasks_;
     std::uint32_t id_;
     std::uint32_t next_token_ = 1;
     std::uint32_t first_waiting_task_ = 0;
@@ -127,12 +151,30 @@ private:
 // Where a typed result lives; `void` has none.
 template <class T>
 class ResultSlot {
+    // A result type that can be default-constructed and moved without throwing is kept as is:
+    // the future's status says whether it was set. No optional's flag and padding: 8 bytes
+    // less per task for a script's tasks (whose results are script Values).
+    static constexpr bool kInline =
+        std::is_nothrow_default_constructible_v<T> && std::is_nothrow_move_assignable_v<T>;
+
 public:
-    void store(T value) { value_.emplace(std::move(value)); }
-    const T& get() const { return *value_; }
+    void store(T value) {
+        if constexpr (kInline) {
+            value_ = std::move(value);
+        } else {
+            value_.emplace(std::move(value));
+        }
+    }
+    const T& get() const {
+        if constexpr (kInline) {
+            return value_;
+        } else {
+            return *value_;
+        }
+    }
 
 private:
-    std::optional<T> value_;
+    std::conditional_t<kInline, T, std::optional<T>> value_{};
 };
 template <>
 class ResultSlot<void> {};
@@ -180,6 +222,10 @@ public:
     // Any shared state that is a FutureCore with a ResultSlot<T> (a TaskState<T>, ...).
     template <class State>
     explicit Future(std::shared_ptr<State> state) : state_(state), slot_(state.get()) {}
+    // A handle on a state whose result slot is kept apart (an embedding that holds the two, not
+    // a Future, to save the optional around it).
+    Future(std::shared_ptr<FutureCore> state, ResultSlot<T>* slot)
+        : state_(std::move(state)), slot_(slot) {}
 
     bool done() const { return state_->done(); }
     bool cancelled() const { return state_->cancelled(); }
@@ -202,6 +248,7 @@ public:
     EventLoop& loop() const { return state_->loop(); }
     std::uint32_t id() const { return state_->id(); }
     const std::shared_ptr<FutureCore>& core() const { return state_; }
+    ResultSlot<T>* slot() const { return slot_; }
 
     FutureAwaiter<T> operator co_await() const;
 

@@ -82,4 +82,16 @@ Task<T> create_task(Scheduler& scheduler, Coro<T> coroutine, std::string name = 
     return Task<T>(std::move(state));
 }
 
+// create_task with the default name "Task-<number>" from a counter of the caller's (a script
+// numbers its tasks per interpreter, as CPython does per process). The name is kept as its
+// number, as for the scheduler's own Task-N: with recording off it is never written out.
+template <class T>
+Task<T> create_numbered_task(Scheduler& scheduler, Coro<T> coroutine, TaskNumber number,
+                             std::string_view coroutine_name = {}) {
+    const trace::Label label = scheduler.loop().recorder().intern(coroutine_name);
+    auto state = std::make_shared<TaskState<T>>(scheduler, std::move(coroutine), number, label);
+    state->begin();
+    return Task<T>(std::move(state));
+}
+
 }  // namespace loopscope

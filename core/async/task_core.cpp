@@ -160,9 +160,7 @@ void TaskCore::wait_on(FutureCore& future, std::coroutine_handle<> resume_at) {
     future.add_waiting_task(id());
     const AwaitTarget target = future.await_target();
     record(EventKind::TaskWaiting, target.object, static_cast<std::int64_t>(target.kind));
-    if (must_cancel_ &&
-        waiting_on_->cancel(cancel_message_ ? std::optional<std::string>(*cancel_message_)
-                                            : std::nullopt)) {
+    if (must_cancel_ && waiting_on_->cancel(pending_cancel_option())) {
         must_cancel_ = false;
     }
 }
@@ -196,9 +194,8 @@ void TaskCore::sleep_for(Nanos delay, std::coroutine_handle<> resume_at) {
         // As CPython cancels the sleep's fresh future at once.
         must_cancel_ = false;
         sleep_step_scheduled_ = true;
-        schedule_step(
-            std::make_exception_ptr(CancelledError(cancel_message_ ? *cancel_message_ : "")),
-            WakeReason::FutureDone, sleep_timer_.id());
+        schedule_step(std::make_exception_ptr(CancelledError(pending_cancel_text())),
+                      WakeReason::FutureDone, sleep_timer_.id());
     }
 }
 
@@ -221,8 +218,7 @@ void TaskCore::step(std::exception_ptr exception) {
     }
     if (must_cancel_) {
         if (!is_cancellation(exception)) {
-            exception =
-                std::make_exception_ptr(CancelledError(cancel_message_ ? *cancel_message_ : ""));
+            exception = std::make_exception_ptr(CancelledError(pending_cancel_text()));
         }
         must_cancel_ = false;
     }
@@ -256,8 +252,7 @@ void TaskCore::finish_from_top_frame() {
         if (must_cancel_) {
             // Cancelled right before the coroutine returned.
             must_cancel_ = false;
-            FutureCore::cancel(cancel_message_ ? std::optional<std::string>(*cancel_message_)
-                                               : std::nullopt);
+            FutureCore::cancel(pending_cancel_option());
             record(EventKind::TaskCancelled);
         } else {
             set_result_from_top_frame();
@@ -300,7 +295,7 @@ bool TaskCore::cancel(std::optional<std::string> message) {
     }
     // The next step is already scheduled (or running): it throws CancelledError.
     must_cancel_ = true;
-    cancel_message_ = message ? std::make_unique<std::string>(std::move(*message)) : nullptr;
+    set_pending_cancel_message(std::move(message));
     return true;
 }
 

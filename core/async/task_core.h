@@ -113,6 +113,16 @@ private:
     // The label naming this task's callbacks in the trace: its name, interned on first need.
     trace::Label name_label();
     void finish_from_top_frame();
+    // The pending cancel's message (kept by FutureCore with its rare fields): as an optional
+    // for cancel(msg), as the text of a CancelledError ("" for None).
+    std::optional<std::string> pending_cancel_option() const {
+        const std::string* message = pending_cancel_message();
+        return message != nullptr ? std::optional<std::string>(*message) : std::nullopt;
+    }
+    std::string pending_cancel_text() const {
+        const std::string* message = pending_cancel_message();
+        return message != nullptr ? *message : std::string();
+    }
     void record(trace::EventKind kind, std::uint32_t object = 0, std::int64_t value = 0);
 
     friend class Scheduler;
@@ -131,7 +141,6 @@ private:
     std::coroutine_handle<> top_;
     std::coroutine_handle<> resume_point_;  // the innermost suspended frame
     std::coroutine_handle<> next_;          // trampoline: the frame to resume next in this step
-    std::unique_ptr<std::string> cancel_message_;  // null: None
     void* binding_ = nullptr;
     LoopHandleRef sleep_timer_;      // the timer of a sleep in progress
     std::uint32_t alive_index_ = 0;  // position in the Scheduler's table of live tasks

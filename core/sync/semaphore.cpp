@@ -21,36 +21,50 @@ Semaphore::Semaphore(Scheduler& scheduler, std::int64_t value)
       trace_(scheduler, AwaitKind::Semaphore, clamp_to_trace(value)) {}
 
 Coro<bool> Semaphore::acquire() {
+    std::optional<Future<void>> waiter = begin_acquire();
+    if (!waiter) {
+        co_return true;
+    }
+    try {
+        co_await *waiter;
+    } catch (const CancelledError&) {
+        abandon_acquire(*waiter->core(), true);
+        throw;
+    } catch (...) {
+        abandon_acquire(*waiter->core(), false);
+        throw;
+    }
+    end_acquire(*waiter->core());
+    co_return true;
+}
+
+std::optional<Future<void>> Semaphore::begin_acquire() {
     if (!locked()) {
         set_value(value_ - 1);
         trace_.record(EventKind::LockAcquired, trace_.current_task());
-        co_return true;
+        return std::nullopt;
     }
-    Future<void> waiter = waiters_.add();
-    // The waiter leaves the deque before the cancellation is handled, so that waking the next
-    // waiter cannot pick this one again.
-    try {
-        try {
-            co_await waiter;
-        } catch (...) {
-            waiters_.remove(waiter);
-            throw;
-        }
-        waiters_.remove(waiter);
-    } catch (const CancelledError&) {
-        // Woken, then cancelled before running: give the reserved unit to the next waiter.
-        if (!waiter.cancelled()) {
-            set_value(value_ + 1);
-            wake_up_next();
-        }
-        throw;
-    }
+    return waiters_.add();
+}
+
+void Semaphore::end_acquire(const FutureCore& waiter) {
+    waiters_.remove(waiter);
     // Units released while this waiter was queued behind a woken one were left unreserved.
     if (value_ > 0) {
         wake_up_next();
     }
     trace_.record(EventKind::LockAcquired, trace_.current_task());
-    co_return true;
+}
+
+void Semaphore::abandon_acquire(const FutureCore& waiter, bool cancelled) {
+    // The waiter leaves the deque before the cancellation is handled, so that waking the next
+    // waiter cannot pick this one again.
+    waiters_.remove(waiter);
+    // Woken, then cancelled before running: give the reserved unit to the next waiter.
+    if (cancelled && !waiter.cancelled()) {
+        set_value(value_ + 1);
+        wake_up_next();
+    }
 }
 
 void Semaphore::release() {

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 #include "async/coro.h"
 #include "sync/primitive_trace.h"
@@ -32,6 +33,16 @@ public:
     // Blocks until a unit is free and this caller is first in line; returns true.
     Coro<bool> acquire();
     virtual void release();
+
+    // acquire() in steps, for a caller that awaits the waiter future itself instead of through
+    // acquire()'s coroutine frame (a script task's host: a frame less per waiting task).
+    // begin_acquire() takes a unit at once (and returns nothing) or queues the running task and
+    // returns the waiter to await; when that await returns, end_acquire(); when it throws,
+    // abandon_acquire() with whether it threw CancelledError, and the error goes on. acquire()
+    // is these steps around `co_await waiter`.
+    std::optional<Future<void>> begin_acquire();
+    void end_acquire(const FutureCore& waiter);
+    void abandon_acquire(const FutureCore& waiter, bool cancelled);
 
     // CPython's `_value`: units free and not reserved for a woken waiter.
     std::int64_t value() const { return value_; }

@@ -13,17 +13,18 @@ Future<void> WaiterQueue::add() {
     if (!waiters_) {
         waiters_.emplace();
     }
-    waiters_->push_back(Waiter{future, task});
+    waiters_->push_back(Waiter{future.core(), task});
     record(EventKind::WaiterAdded, waiters_->back());
     return future;
 }
 
-bool WaiterQueue::remove(const Future<void>& future) {
+bool WaiterQueue::remove(const FutureCore& future) {
     if (!waiters_) {
         return false;
     }
-    const auto found = std::find_if(waiters_->begin(), waiters_->end(),
-                                    [&](const Waiter& waiter) { return waiter.future == future; });
+    const auto found = std::find_if(waiters_->begin(), waiters_->end(), [&](const Waiter& waiter) {
+        return waiter.future.get() == &future;
+    });
     if (found == waiters_->end()) {
         return false;
     }
@@ -33,8 +34,9 @@ bool WaiterQueue::remove(const Future<void>& future) {
 }
 
 bool WaiterQueue::has_live_waiter() const {
-    return waiters_ && std::any_of(waiters_->begin(), waiters_->end(),
-                                   [](const Waiter& waiter) { return !waiter.future.cancelled(); });
+    return waiters_ && std::any_of(waiters_->begin(), waiters_->end(), [](const Waiter& waiter) {
+               return !waiter.future->cancelled();
+           });
 }
 
 WaiterQueue::Waiter* WaiterQueue::first_pending() {
@@ -42,7 +44,7 @@ WaiterQueue::Waiter* WaiterQueue::first_pending() {
         return nullptr;
     }
     for (Waiter& waiter : *waiters_) {
-        if (!waiter.future.done()) {
+        if (!waiter.future->done()) {
             return &waiter;
         }
     }
@@ -51,7 +53,8 @@ WaiterQueue::Waiter* WaiterQueue::first_pending() {
 
 void WaiterQueue::wake(Waiter& waiter) {
     record(EventKind::WaiterWoken, waiter);
-    waiter.future.set_result();
+    waiter.future->check_pending();  // Future<void>::set_result()
+    waiter.future->finish();
 }
 
 void WaiterQueue::wake_front() {
@@ -60,7 +63,7 @@ void WaiterQueue::wake_front() {
     }
     // A done front waiter will still run: it takes the lock, or, cancelled, wakes the next.
     Waiter& front = waiters_->front();
-    if (!front.future.done()) {
+    if (!front.future->done()) {
         wake(front);
     }
 }
@@ -74,7 +77,7 @@ void WaiterQueue::wake_pending(std::size_t count) {
         if (woken >= count) {
             break;
         }
-        if (!waiter.future.done()) {
+        if (!waiter.future->done()) {
             ++woken;
             wake(waiter);
         }
@@ -86,7 +89,7 @@ void WaiterQueue::pop_and_wake_next() {
         Waiter waiter = std::move(waiters_->front());
         waiters_->pop_front();
         record(EventKind::WaiterRemoved, waiter);
-        if (!waiter.future.done()) {
+        if (!waiter.future->done()) {
             wake(waiter);
             return;
         }

@@ -19,8 +19,10 @@ namespace loopscope {
 // the loops below may resolve futures while they walk the deque.
 class WaiterQueue {
 public:
+    // 24 bytes: the future's state without the Future<void> around it (whose result slot
+    // pointer a void future does not use). A semaphore with 100k waiting tasks has 100k.
     struct Waiter {
-        Future<void> future;
+        std::shared_ptr<FutureCore> future;
         std::uint32_t task;  // trace id of the task that waits on `future`
     };
 
@@ -37,7 +39,8 @@ public:
     // said to wait on the owning primitive.
     Future<void> add();
     // Removes the first entry for `future` (deque.remove); false when it is not there.
-    bool remove(const Future<void>& future);
+    bool remove(const Future<void>& future) { return remove(*future.core()); }
+    bool remove(const FutureCore& future);
 
     // Whether some waiter was not cancelled (a woken one counts: it will take its turn).
     bool has_live_waiter() const;
@@ -55,7 +58,7 @@ public:
 
 private:
     void record(trace::EventKind kind, const Waiter& waiter) const {
-        owner_->record(kind, waiter.task, waiter.future.id(), static_cast<std::uint16_t>(role_));
+        owner_->record(kind, waiter.task, waiter.future->id(), static_cast<std::uint16_t>(role_));
     }
 
     const PrimitiveTrace* owner_;

@@ -67,19 +67,47 @@ std::string operation_repr(Runtime&, const Value& self) {
 
 }  // namespace
 
-OperationObject::OperationObject(Runtime& rt, TypeObject* cls, Coro<Value> operation_,
+OperationObject::OperationObject(Runtime& rt, TypeObject* cls, Coro<Value> operation_frame,
                                  const char* name_)
-    : HostAwaitable(rt, cls), operation(std::move(operation_)), name(name_), runtime(&rt) {}
+    : HostAwaitable(rt, cls), name(name_), runtime(&rt), operation_(operation_frame.release()) {}
 
 OperationObject::OperationObject(Runtime& rt, TypeObject* cls, DirectWait direct_, Value value_,
                                  const char* name_)
     : HostAwaitable(rt, cls),
-      direct(direct_),
       value(std::move(value_)),
       name(name_),
-      runtime(&rt) {}
+      runtime(&rt),
+      direct_delay_(direct_.delay),
+      direct_kind_(direct_.kind) {}
+
+void OperationObject::drop() {
+    if (operation_) {
+        std::exchange(operation_, {}).destroy();
+    }
+    direct_kind_ = DirectWait::Kind::None;
+    direct_delay_ = 0;
+}
+
+DirectWait OperationObject::take_direct() {
+    const DirectWait taken{direct_kind_, direct_delay_};
+    direct_kind_ = DirectWait::Kind::None;
+    direct_delay_ = 0;
+    return taken;
+}
+
+std::optional<Coro<Value>> OperationObject::take_operation() {
+    if (!operation_) {
+        return std::nullopt;
+    }
+    return std::exchange(operation_, {}).promise().get_return_object();
+}
 
 OperationObject::~OperationObject() {
+    warn_if_never_awaited_now();
+    drop();
+}
+
+void OperationObject::warn_if_never_awaited_now() const {
     Runtime& rt = *runtime;
     if (!pending() || !warn_if_never_awaited || rt.tearing_down()) {
         return;
@@ -112,16 +140,18 @@ Value HostAwaitable::frame_result(ErasedFrame&) {
     return Value();
 }
 
+std::shared_ptr<FutureCore> HostAwaitable::start_waiter() {
+    throw std::logic_error("start_waiter() of an awaitable whose direct wait is no future");
+}
+
 Coro<Value> OperationObject::start(Runtime& rt, const Value&) {
     if (!pending()) {
         raise_error(rt, rt.types().RuntimeError, "cannot reuse already awaited coroutine");
     }
-    if (operation) {
-        Coro<Value> taken = std::move(*operation);
-        operation.reset();
-        return taken;
+    if (std::optional<Coro<Value>> operation = take_operation()) {
+        return std::move(*operation);
     }
-    const DirectWait taken = std::exchange(direct, DirectWait{});
+    const DirectWait taken = take_direct();
     if (taken.kind == DirectWait::Kind::Sleep) {
         return sleep_then(taken.delay, value);
     }
@@ -129,7 +159,7 @@ Coro<Value> OperationObject::start(Runtime& rt, const Value&) {
 }
 
 DirectWait OperationObject::start_direct(Runtime&) {
-    return std::exchange(direct, DirectWait{});
+    return take_direct();
 }
 
 FrameObject::FrameObject(Runtime& rt, TypeObject* cls, std::shared_ptr<void> owner_,
@@ -140,10 +170,10 @@ FrameObject::FrameObject(Runtime& rt, TypeObject* cls, std::shared_ptr<void> own
       read(read_) {}
 
 Coro<Value> FrameObject::start(Runtime& rt, const Value& self) {
-    if (direct.kind != DirectWait::Kind::Frame) {
+    if (direct_kind() != DirectWait::Kind::Frame) {
         return OperationObject::start(rt, self);  // taken already: "cannot reuse"
     }
-    direct = DirectWait{};
+    take_direct();
     return await_frame(owner, start_frame(), read, value);
 }
 
@@ -231,8 +261,8 @@ Value make_sleep(Runtime& rt, double delay, Value result) {
 }
 
 Future<Value> value_future(Runtime& rt, FutureObject& future) {
-    if (future.typed) {
-        return *future.typed;
+    if (std::optional<Future<Value>> typed = future.typed()) {
+        return *typed;
     }
     AsyncioState& state = asyncio_state(rt);
     if (state.loop == nullptr) {
@@ -240,7 +270,7 @@ Future<Value> value_future(Runtime& rt, FutureObject& future) {
     }
     Future<Value> bridge(*state.loop);
     std::shared_ptr<FutureCore> core = future.core;
-    std::function<Value()> read = *future.read_result;
+    std::function<Value()> read = future.read_result->read;
     core->add_done_callback([bridge, core, read]() mutable {
         if (bridge.done()) {
             return;
@@ -253,7 +283,7 @@ Future<Value> value_future(Runtime& rt, FutureObject& future) {
             bridge.set_result(read());
         }
     });
-    future.typed = bridge;
+    future.read_result->bridge = bridge;
     return bridge;
 }
 

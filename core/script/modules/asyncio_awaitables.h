@@ -27,26 +27,40 @@ struct OperationObject : HostAwaitable {
     ~OperationObject() override;
 
     // Not awaited yet: it holds its operation, or its direct wait was not taken.
-    bool pending() const { return operation.has_value() || direct.kind != DirectWait::Kind::None; }
-    void drop() {
-        operation.reset();
-        direct = DirectWait{};
-    }
+    bool pending() const { return operation_ || direct_kind_ != DirectWait::Kind::None; }
+    void drop();
+    // The direct wait (asyncio.sleep's timer wait, a ready value ...) until it is taken.
+    DirectWait::Kind direct_kind() const { return direct_kind_; }
+    DirectWait take_direct();
+    // The operation's coroutine, once: null when it has none or it was taken.
+    std::optional<Coro<Value>> take_operation();
 
-    std::optional<Coro<Value>> operation;
-    DirectWait direct;  // asyncio.sleep's timer wait or a ready value, until taken
-    Value value;        // what the direct wait returns
+    Value value;  // what the direct wait returns
     // "sleep", "Lock.acquire": its repr is <coroutine object Lock.acquire>. A literal.
     const char* name;
+    Runtime* runtime;
+
+private:
+    // Laid out for size (96 bytes): an asyncio.sleep() is one of these per sleeping task. The
+    // operation is a bare frame handle (a Coro without the optional around it) and the direct
+    // wait is kept as its two fields, which share a word with the flag below.
+    Coro<Value>::Handle operation_;
+    Nanos direct_delay_ = 0;
+    DirectWait::Kind direct_kind_ = DirectWait::Kind::None;
+
+public:
     // CPython's coroutine objects say "coroutine 'sleep' was never awaited" when they go
     // unawaited; the awaitables of __aenter__/__aexit__ are always awaited, and stay quiet.
     bool warn_if_never_awaited = true;
-    Runtime* runtime;
 
     Coro<Value> start(Runtime& rt, const Value& self) override;
     DirectWait start_direct(Runtime& rt) override;
     Value direct_result() override { return value; }
     void clear_references() override;
+
+private:
+    // "coroutine 'sleep' was never awaited", when it goes unawaited.
+    void warn_if_never_awaited_now() const;
 };
 
 // An awaitable whose wait is a C++ coroutine of the scheduler awaited by the task's host

@@ -205,11 +205,51 @@ Semaphore& semaphore_of(Runtime& rt, const Value& self) {
     });
 }
 
+// acquire() for someone else than a task's host (create_task(sem.acquire()), wait_for): the
+// semaphore's own coroutine, holding the semaphore while it runs.
+Coro<Value> acquire_then(std::shared_ptr<Semaphore> semaphore, Value result) {
+    co_await semaphore->acquire();
+    co_return result;
+}
+
+// `await semaphore.acquire()`, `async with semaphore:`. A task's host awaits the semaphore's
+// waiter future itself (DirectWait::Kind::Future), so a task waiting for a unit costs this
+// object and the waiter, not also acquire()'s coroutine frame (152 bytes); the steps are
+// acquire()'s own (Semaphore::begin_acquire ...), so the trace is the same. `value` is what the
+// await returns (True for acquire(), None for __aenter__).
+struct SemaphoreAcquireObject final : OperationObject {
+    SemaphoreAcquireObject(Runtime& rt, TypeObject* cls, std::shared_ptr<Semaphore> semaphore_,
+                           Value value_, const char* name_)
+        : OperationObject(rt, cls, DirectWait{DirectWait::Kind::Future, 0}, std::move(value_),
+                          name_),
+          semaphore(std::move(semaphore_)) {}
+
+    Coro<Value> start(Runtime& rt, const Value& self) override {
+        if (direct_kind() != DirectWait::Kind::Future) {
+            return OperationObject::start(rt, self);  // taken already: "cannot reuse"
+        }
+        take_direct();
+        return acquire_then(semaphore, value);
+    }
+    std::shared_ptr<FutureCore> start_waiter() override {
+        std::optional<Future<void>> queued = semaphore->begin_acquire();
+        return queued ? queued->core() : nullptr;
+    }
+    Value waiter_result(FutureCore& waiter) override {
+        semaphore->end_acquire(waiter);
+        return value;
+    }
+    void waiter_failed(FutureCore& waiter, bool cancelled) override {
+        semaphore->abandon_acquire(waiter, cancelled);
+    }
+
+    std::shared_ptr<Semaphore> semaphore;
+};
+
 Value semaphore_acquire(Runtime& rt, const Value& self, Value result, const char* name) {
     std::shared_ptr<Semaphore> semaphore = self.as<SemaphoreObject>()->semaphore.shared();
-    Coro<bool> acquiring = semaphore->acquire();
-    return make_frame_operation(rt, std::move(semaphore), ErasedFrame(std::move(acquiring)),
-                                result_is_value, std::move(result), name);
+    return Value(Ref<SemaphoreAcquireObject>::make(rt, asyncio_state(rt).types.Operation.get(),
+                                                   std::move(semaphore), std::move(result), name));
 }
 
 void release_semaphore(Runtime& r, const Value& self) {

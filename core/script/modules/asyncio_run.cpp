@@ -259,6 +259,7 @@ struct RunScope {
     bool shutdown_tasks = false;
     ~RunScope() {
         vm::vm_state(rt).async_generator_finalizer = nullptr;
+        rt.trace_events_recorded = nullptr;
         if (shutdown_tasks) {
             state.task_name_counter += 2;
         }
@@ -392,6 +393,7 @@ Value run_on_new_loop(Runtime& rt, const Value& main, bool debug, bool shutdown_
     state.tasks_created = 0;
     RunScope scope{state, rt, loop};
     scope.shutdown_tasks = shutdown_tasks;
+    rt.trace_events_recorded = [&loop] { return loop.recorder().size(); };
     if (state.observer.run_started) {
         state.observer.run_started(loop);
     }

@@ -148,7 +148,7 @@ void FutureObject::clear_references() {
     cancelled_exception = Value();
     callbacks.clear();
     read_result.reset();
-    typed.reset();
+    value_slot = nullptr;
     unbind_from_task(*this);
     core.reset();
 }
@@ -183,7 +183,8 @@ Value make_future_object(Runtime& rt, std::shared_ptr<FutureCore> core,
     auto object = Ref<FutureObject>::make(rt, state.types.Future.get());
     object->core = std::move(core);
     if (read_result) {
-        object->read_result = std::make_unique<std::function<Value()>>(std::move(read_result));
+        object->read_result = std::make_unique<FutureObject::Reader>(
+            FutureObject::Reader{std::move(read_result), {}});
     }
     object->run = state.runs;
     return Value(object);
@@ -191,7 +192,7 @@ Value make_future_object(Runtime& rt, std::shared_ptr<FutureCore> core,
 
 Value make_future_object(Runtime& rt, Future<Value> future) {
     Value object = make_future_object(rt, future.core(), nullptr);
-    object.as<FutureObject>()->typed = std::move(future);
+    object.as<FutureObject>()->set_typed(future);
     return object;
 }
 
@@ -208,12 +209,13 @@ Value task_object_of(Runtime& rt, TaskCore& task) {
     object->core = core;
     if (typed_state != nullptr) {
         auto shared = std::static_pointer_cast<TaskState<Value>>(core);
-        object->typed = Task<Value>(shared);
+        object->set_typed(Task<Value>(shared));
     } else {
-        object->read_result = std::make_unique<std::function<Value()>>([] { return Value(); });
+        object->read_result = std::make_unique<FutureObject::Reader>(
+            FutureObject::Reader{[] { return Value(); }, {}});
     }
     object->task = &task;
-    object->name = task.name();
+    object->set_name(task.name());
     object->run = state.runs;
     task.set_binding(object.get());
     return Value(object);
@@ -270,7 +272,7 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
         info.push_back(joined + "]");
     }
     if (future.is_task()) {
-        info.insert(info.begin() + 1, "name=" + python_str_repr(rt, future.name));
+        info.insert(info.begin() + 1, "name=" + python_str_repr(rt, future.name()));
         std::vector<std::string> extra;
         extra.push_back("coro=<" + coroutine_repr(rt, future) + ">");
         if (!future.core->done() && !future.awaiting.is_none()) {
@@ -462,11 +464,12 @@ void install_future_types(Runtime& runtime) {
                                     "invalid state");
                     }
                     self.check_loop_alive(rt);
-                    if (!self.typed) {
+                    std::optional<Future<Value>> typed = self.typed();
+                    if (!typed) {
                         raise_error(rt, rt.types().RuntimeError,
                                     "this future does not support set_result operation");
                     }
-                    self.typed->set_result(a[1]);
+                    typed->set_result(a[1]);
                     return Value();
                 })
         .method("set_exception",
@@ -510,15 +513,16 @@ void install_future_types(Runtime& runtime) {
     add_common_methods(task);
     task.method("get_name",
                 [](Runtime& rt, const CallArgs& a) {
-                    return make_str(rt, self_future(rt, a, "get_name").name);
+                    return make_str(rt, self_future(rt, a, "get_name").name());
                 })
         .method("set_name",
                 [](Runtime& rt, const CallArgs& a) {
                     FutureObject& self = self_future(rt, a, "set_name");
                     expect_exactly(rt, a, "set_name", 2);
-                    self.name = to_str(rt, a[1]);
+                    std::string name = to_str(rt, a[1]);
+                    self.set_name(name);
                     if (asyncio_state(rt).loop != nullptr && asyncio_state(rt).runs == self.run) {
-                        self.task->set_name(self.name);
+                        self.task->set_name(std::move(name));
                     }
                     return Value();
                 })

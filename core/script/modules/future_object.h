@@ -27,39 +27,74 @@ struct FutureObject : HostAwaitable {
 
     Runtime* runtime;
     std::shared_ptr<FutureCore> core;
-    std::unique_ptr<std::function<Value()>> read_result;  // a pointer: tasks have none
-    // When the result type is Value (futures and tasks of scripts): for the C++ compositions
-    // (shield, wait, wait_for, as_completed) that take a Future<Value>.
-    std::optional<Future<Value>> typed;
-    int run = 0;  // the asyncio.run it belongs to: after it, the loop is gone
+    // A future whose result is not a Value (a gather's): how to read it, and the bridge future
+    // value_future() made for it. Null for script futures and tasks.
+    struct Reader {
+        std::function<Value()> read;
+        std::optional<Future<Value>> bridge;
+    };
+    std::unique_ptr<Reader> read_result;
+    // When the result type is Value (futures and tasks of scripts): the result slot of `core`,
+    // which typed() makes a Future<Value> of for the C++ compositions (shield, wait, wait_for,
+    // as_completed). A pointer, not the optional<Future<Value>> it stands for: 24 bytes less
+    // a task.
+    ResultSlot<Value>* value_slot = nullptr;
+    std::optional<Future<Value>> typed() const {
+        if (value_slot != nullptr) {
+            return Future<Value>(core, value_slot);
+        }
+        return read_result ? read_result->bridge : std::nullopt;
+    }
+    void set_typed(const Future<Value>& future) {
+        core = future.core();
+        value_slot = future.slot();
+    }
 
     // --- tasks -----------------------------------------------------------------------
     TaskCore* task = nullptr;
-    Value coro;               // what the task runs: a coroutine (or a host awaitable)
-    std::string name;         // cached: the recorder that interns it dies with the loop
-    int coro_first_line = 0;  // the `def` line, for "done, defined at x.py:3"
-    Value awaiting;           // what the task's coroutine awaits now (for repr), or None
+    Value coro;      // what the task runs: a coroutine (or a host awaitable)
+    Value awaiting;  // what the task's coroutine awaits now (for repr), or None
     // The CancelledError the task's coroutine ended with (CPython's _cancelled_exc): the first
     // to ask for the cancelled task's outcome gets this object, its traceback through the
     // coroutine included, rather than a fresh one (take_cancelled_error).
     Value cancelled_exception;
+    // Python done-callbacks and the C++ tokens they were registered with.
+    std::vector<std::pair<Value, std::uint64_t>> callbacks;
 
-    int awaiting_tasks = 0;  // tasks awaiting it now: each is a Task.task_wakeup() callback
+    // The small fields last, two to a word: there is one of these per task of a script.
+    int run = 0;              // the asyncio.run it belongs to: after it, the loop is gone
+    int coro_first_line = 0;  // the `def` line, for "done, defined at x.py:3"
+    int awaiting_tasks = 0;   // tasks awaiting it now: each is a Task.task_wakeup() callback
     // run_until_complete's own done-callback is on it (asyncio.run's main task), for the repr.
     bool run_until_complete_callback = false;
     // CPython's __log_traceback inverted: result()/exception()/await saw the exception.
     bool exception_retrieved = false;
-    // Python done-callbacks and the C++ tokens they were registered with.
-    std::vector<std::pair<Value, std::uint64_t>> callbacks;
+
+    // The task's name, cached: the recorder that interns it dies with the loop. A default name
+    // "Task-<N>" is kept as its number (most tasks keep theirs), any other as text.
+    std::string name() const {
+        return name_text_ ? *name_text_ : "Task-" + std::to_string(name_number_);
+    }
+    void set_name(std::string text) { name_text_ = std::make_unique<std::string>(std::move(text)); }
+    void set_default_name(std::uint32_t number) {
+        name_text_.reset();
+        name_number_ = number;
+    }
 
     Coro<Value> start(Runtime& rt, const Value& self) override;
     void clear_references() override;
 
     bool is_task() const { return task != nullptr; }
     // The result as a Python value, once the future is done with one.
-    Value result_value() const { return read_result ? (*read_result)() : Value(typed->result()); }
+    Value result_value() const {
+        return read_result ? read_result->read() : Value(result_of<Value>(*core, *value_slot));
+    }
     // Raises RuntimeError "Event loop is closed" when the run this future belongs to is over.
     void check_loop_alive(Runtime& rt) const;
+
+private:
+    std::unique_ptr<std::string> name_text_;
+    std::uint32_t name_number_ = 0;
 };
 
 // Wraps a C++ future whose result is a Value (a script Future, or the value of a C++ op).

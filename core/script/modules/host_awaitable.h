@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 
 #include "async/coro.h"
+#include "async/future.h"
 #include "loop/time.h"
 #include "script/modules/erased_frame.h"
 #include "script/objects/object.h"
@@ -14,8 +16,9 @@ namespace loopscope::script {
 struct DirectWait {
     // Ready: send direct_result() at once. Sleep: co_await loopscope::sleep(delay) first.
     // Frame: co_await start_frame() (a C++ coroutine of the scheduler: a lock's acquire(), a
-    // queue's get()), then send frame_result() of it.
-    enum class Kind : std::uint8_t { None, Ready, Sleep, Frame } kind = Kind::None;
+    // queue's get()), then send frame_result() of it. Future: co_await the waiter future of
+    // start_waiter() (a semaphore's), then send waiter_result(); none: send direct_result().
+    enum class Kind : std::uint8_t { None, Ready, Sleep, Frame, Future } kind = Kind::None;
     Nanos delay = 0;  // Sleep: 0 is a bare yield
 };
 
@@ -44,6 +47,15 @@ struct HostAwaitable : TrackedObject {
     // runs, and the awaitable keeps what it works on alive.
     virtual ErasedFrame start_frame();
     virtual Value frame_result(ErasedFrame& finished);
+    // Kind::Future, once start_direct took the awaitable: the operation begins, and either is
+    // over at once (null: the host sends direct_result()) or returns the future to wait on.
+    // When that await returns the host sends waiter_result(waiter); when it throws, the host
+    // calls waiter_failed(waiter, cancelled) (cancelled: the error is a CancelledError) before
+    // throwing the error in. The host keeps the waiter, the awaitable need not. A coroutine
+    // frame per wait less than Kind::Frame, for operations around one waiter future.
+    virtual std::shared_ptr<FutureCore> start_waiter();
+    virtual Value waiter_result(FutureCore& /*waiter*/) { return Value(); }
+    virtual void waiter_failed(FutureCore& /*waiter*/, bool /*cancelled*/) {}
 };
 
 // The awaitable held by a Value whose type is host-awaitable; null otherwise.

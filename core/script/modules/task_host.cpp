@@ -1,6 +1,7 @@
 #include "script/modules/task_host.h"
 
 #include <cstdio>
+#include <limits>
 
 #include "async/sleep.h"
 #include "async/task.h"
@@ -9,6 +10,7 @@
 #include "script/modules/exception_bridge.h"
 #include "script/modules/future_object.h"
 #include "script/modules/host_awaitable.h"
+#include "script/modules/host_wait.h"
 #include "script/objects/errors.h"
 #include "script/objects/ops.h"
 #include "script/objects/runtime.h"
@@ -72,41 +74,58 @@ void note_abort_in_task(Runtime& rt, TaskCore& task, const std::exception_ptr& e
 // "Task exception was never retrieved") when the task's frames are destroyed at its end.
 // A coroutine that never ran (its task was cancelled before its first step) is closed then, as
 // CPython's throw() into a fresh coroutine does, so it does not warn "was never awaited".
+// When a wait_for drives a coroutine inline, there is no Task object, and this holds the
+// coroutine instead: one Value either way, as every task's host frame has one.
 class TaskObjectHold {
 public:
-    TaskObjectHold(Runtime& rt, Value task_object)
-        : rt_(&rt), task_object_(std::move(task_object)) {}
-    TaskObjectHold(TaskObjectHold&& other) noexcept
-        : rt_(other.rt_), task_object_(std::move(other.task_object_)) {}
+    // `held`: the Task object, or the coroutine driven inline, or None.
+    explicit TaskObjectHold(Value held) : held_(std::move(held)) {}
+    TaskObjectHold(TaskObjectHold&& other) noexcept : held_(std::move(other.held_)) {}
     TaskObjectHold(const TaskObjectHold&) = delete;
     TaskObjectHold& operator=(const TaskObjectHold&) = delete;
     TaskObjectHold& operator=(TaskObjectHold&&) = delete;
     ~TaskObjectHold() {
-        if (task_object_.is_none() || rt_->tearing_down()) {
+        if (future() == nullptr) {
+            return;
+        }
+        // The Runtime comes from the object: the hold is part of every task's host frame, and
+        // a pointer of its own would be 8 bytes a task.
+        Runtime& rt = *future()->runtime;
+        if (rt.tearing_down()) {
             return;
         }
         const Value& target = future()->coro;
         if (target.is_object() &&
-            target.as_object()->type == asyncio_state(*rt_).types.Operation.get()) {
+            target.as_object()->type == asyncio_state(rt).types.Operation.get()) {
             // A task closes what it was given to run, awaited or not: no "never awaited".
             target.as<OperationObject>()->warn_if_never_awaited = false;
         }
         CoroutineObject* coro = as_coroutine(target);
         if (coro != nullptr && !coroutine_started(*coro) && !coroutine_finished(*coro)) {
             try {
-                close_coroutine(*rt_, *coro);
+                close_coroutine(rt, *coro);
             } catch (...) {
             }
         }
     }
     // Null when it holds no task (a coroutine driven inline by wait_for).
     FutureObject* future() const {
-        return task_object_.is_none() ? nullptr : task_object_.as<FutureObject>();
+        return held_.is_none() || as_coroutine(held_) != nullptr ? nullptr
+                                                                 : held_.as<FutureObject>();
+    }
+    // The Runtime, kept by the coroutine: the host's frame keeps no reference of its own.
+    Runtime& runtime() const { return coroutine_runtime(coroutine()); }
+    // The coroutine the host drives: the task's, or the one held. Asked every step: the Task
+    // object is told apart from a coroutine by its type's host_awaitable flag, one check.
+    CoroutineObject& coroutine() const {
+        if (held_.as_object()->type->slots.host_awaitable) {
+            return *as_coroutine(held_.as<FutureObject>()->coro);
+        }
+        return *as_coroutine(held_);
     }
 
 private:
-    Runtime* rt_;
-    Value task_object_;
+    Value held_;
 };
 
 // asyncio.run(debug=True): a step that holds the loop for 0.1 s or more (loop time: a
@@ -150,20 +169,24 @@ private:
 
 // What goes into the coroutine at its next step: the result of the wait it asked for, or the
 // exception to throw in. Between two steps, while the coroutine waits, `value` is the object
-// it awaits.
+// it awaits, and `wait` (this, as a HostWait) the wait in progress.
 //
-// The host's coroutine frame lives as long as its task, and g++ gives every local of a
-// coroutine a place in the frame, so the work of a step is done in the plain functions below:
-// their locals live on the stack for the step only, and a suspended task's frame keeps just
-// this, the coroutine, the task and the wait in progress.
-struct NextStep {
-    Value value;
+// The host's coroutine frame lives as long as its task, and g++ gives every local (and every
+// co_await's awaiter) of a coroutine a place in the frame, so the work of a step is done in the
+// plain functions below: their locals live on the stack for the step only, and a suspended
+// task's frame keeps just this and the Task object (160 bytes in all). The HostWait is a base,
+// not a member, so that `throwing` and `file` fill its tail padding.
+struct HostStep : HostWait {
     bool throwing = false;
+    trace::Label file = 0;  // the coroutine's file in the trace's string table (record_line)
+    Value value;
+
+    HostWait& wait() { return *this; }
 };
 
 // Runs the coroutine's next step. True when it returned, its value in `next.value`; otherwise
 // `next.value` is what it awaits.
-bool run_step(Runtime& rt, TaskCore& task, CoroutineObject& coro, NextStep& next) {
+bool run_step(Runtime& rt, TaskCore& task, CoroutineObject& coro, HostStep& next) {
     Resumption step{Resumption::Kind::Returned, Value()};
     const SlowStepWatch watch(rt, task);
     try {
@@ -187,24 +210,27 @@ bool run_step(Runtime& rt, TaskCore& task, CoroutineObject& coro, NextStep& next
     return step.kind == Resumption::Kind::Returned;
 }
 
+// Sets up the wait on `awaitable` (whose object is `next.value`), as the awaitable asks.
+void start_wait(Runtime& rt, HostAwaitable& awaitable, HostStep& next);
+
 // The coroutine suspended on `next.value`: records where it stands, shows what it awaits in
-// its Task's repr, and returns the host awaitable to wait on. Null when the object cannot be
-// awaited: then `next` throws CPython's TypeError in.
-HostAwaitable* begin_wait(Runtime& rt, TaskCore& task, CoroutineObject& coro, trace::Label& file,
-                          NextStep& next) {
-    record_line(rt, task, coro, file);
+// its Task's repr, and sets up the wait (`next.wait`). False when the object cannot be awaited:
+// then `next` throws CPython's TypeError in.
+bool begin_wait(Runtime& rt, TaskCore& task, CoroutineObject& coro, HostStep& next) {
+    record_line(rt, task, coro, next.file);
     HostAwaitable* awaitable = as_host_awaitable(next.value);
     if (awaitable != nullptr) {
         if (FutureObject* object = bound_task_object(task)) {
             object->awaiting = next.value;
         }
-        return awaitable;
+        start_wait(rt, *awaitable, next);
+        return true;
     }
     next.value = make_exception(rt, *rt.types().TypeError,
                                 "object " + std::string(type_name(rt, next.value)) +
                                     " can't be used in 'await' expression");
     next.throwing = true;
-    return nullptr;
+    return false;
 }
 
 // The wait ended: the task awaits nothing any more.
@@ -216,7 +242,7 @@ void end_wait(TaskCore& task) {
 
 // The wait failed (called inside the handler, with the error in flight): the error goes into
 // the coroutine as its Python exception. A script abort ends the task instead.
-void fail_wait(Runtime& rt, TaskCore& task, NextStep& next) {
+void fail_wait(Runtime& rt, TaskCore& task, HostStep& next) {
     end_wait(task);
     std::exception_ptr error = std::current_exception();
     if (is_script_abort(error)) {
@@ -236,52 +262,126 @@ void keep_cancelled_exception(Runtime& rt, const TaskObjectHold& hold,
     }
 }
 
-// Drives the coroutine `target` (see drive_coroutine). `hold` is the Python Task object when
-// this is the top frame of a script task (create_script_task), None when a wait_for drives a
-// coroutine inline. One frame per task: the top frame is this coroutine itself, not a frame
-// awaiting it.
-Coro<Value> drive(Runtime& rt, Value target, TaskObjectHold hold) {
-    try {
-        CoroutineObject* coro = as_coroutine(target);
-        TaskCore& task = co_await this_task();
-        NextStep next;
-        trace::Label file = 0;
-        for (;;) {
-            if (run_step(rt, task, *coro, next)) {
-                co_return std::move(next.value);
+// Sets up the wait on `awaitable` (whose object is `next.value`), as the awaitable asks.
+void start_wait(Runtime& rt, HostAwaitable& awaitable, HostStep& next) {
+    const DirectWait direct = awaitable.start_direct(rt);
+    switch (direct.kind) {
+        case DirectWait::Kind::Sleep:
+            // asyncio.sleep: the timer wait itself, with no coroutine frame of its own.
+            next.wait().sleep(direct.delay);
+            break;
+        case DirectWait::Kind::Ready:
+            next.wait().ready();
+            break;
+        case DirectWait::Kind::Frame:
+            // A C++ coroutine (a lock's acquire(), a queue's get()) awaited here, its result
+            // converted by the awaitable, not by a coroutine that awaits it.
+            next.wait().frame(awaitable.start_frame());
+            break;
+        case DirectWait::Kind::Future:
+            // A primitive's waiter future (a semaphore's acquire()), or nothing to wait for.
+            if (std::shared_ptr<FutureCore> waiter = awaitable.start_waiter()) {
+                next.wait().future(std::move(waiter));
+            } else {
+                next.wait().ready();
             }
-            HostAwaitable* awaitable = begin_wait(rt, task, *coro, file, next);
-            if (awaitable == nullptr) {
-                continue;
+            break;
+        case DirectWait::Kind::None:
+            // The awaitable's own Coro<Value>.
+            next.wait().coroutine(awaitable.start(rt, next.value));
+            break;
+    }
+}
+
+// The wait ended well: what it returns goes into the coroutine.
+void finish_wait(TaskCore& task, HostAwaitable& awaitable, HostStep& next) {
+    Value result;
+    switch (next.wait().kind()) {
+        case HostWait::Kind::Frame:
+            result = awaitable.frame_result(next.wait().erased_frame());
+            break;
+        case HostWait::Kind::Coroutine:
+            result = next.wait().erased_frame().result<Value>();
+            break;
+        case HostWait::Kind::Future:
+            result = awaitable.waiter_result(next.wait().waiter());
+            break;
+        default:
+            result = awaitable.direct_result();
+            break;
+    }
+    next.wait().clear();
+    next.value = std::move(result);
+    end_wait(task);
+}
+
+// The wait threw (called inside the handler, with the error in flight): a primitive's waiter
+// leaves its queue first, then the error goes into the coroutine.
+void abandon_wait(Runtime& rt, TaskCore& task, HostAwaitable* awaitable, HostStep& next) {
+    if (next.wait().kind() == HostWait::Kind::Future && awaitable != nullptr) {
+        bool cancelled = false;
+        try {
+            throw;
+        } catch (const CancelledError&) {
+            cancelled = true;
+        } catch (...) {
+        }
+        awaitable->waiter_failed(next.wait().waiter(), cancelled);
+    }
+    next.wait().clear();
+    fail_wait(rt, task, next);
+}
+
+// How a step of the coroutine `hold` drives ended: it returned (its value in `next.value`), it
+// waits (`next.wait()` is set up), or it goes on at once (an error to throw in: the object it
+// awaited cannot be awaited, or the wait could not begin).
+enum class StepEnd { Returned, Waits, Again };
+
+// Runs the coroutine's next step and sets up the wait it asks for. The coroutine and its
+// Runtime are looked up once a step, here: the host's frame keeps neither.
+StepEnd step(const TaskObjectHold& hold, HostStep& next) {
+    CoroutineObject& coro = hold.coroutine();
+    Runtime& rt = coroutine_runtime(coro);
+    TaskCore& task = next.task();
+    if (run_step(rt, task, coro, next)) {
+        return StepEnd::Returned;
+    }
+    try {
+        return begin_wait(rt, task, coro, next) ? StepEnd::Waits : StepEnd::Again;
+    } catch (...) {
+        abandon_wait(rt, task, as_host_awaitable(next.value), next);
+        return StepEnd::Again;
+    }
+}
+
+// Drives a coroutine (see drive_coroutine): the Python Task's when `hold` holds the Task
+// object (the top frame of a script task, create_script_task), or the one `hold` holds (a
+// wait_for driving a coroutine inline). One frame per task: the top frame is this coroutine
+// itself, not a frame awaiting it. Every suspended task keeps this frame, so it holds as little
+// as it can: the coroutine is found again through `hold`, the task and the wait in progress are
+// in `next.wait()`, the awaitable is `next.value`, the Runtime is the coroutine's.
+Coro<Value> drive(TaskObjectHold hold) {
+    HostStep next;
+    try {
+        co_await next;  // (its HostWait) learns its task, without suspending
+        for (;;) {
+            switch (step(hold, next)) {
+                case StepEnd::Returned:
+                    co_return std::move(next.value);
+                case StepEnd::Again:
+                    continue;
+                case StepEnd::Waits:
+                    break;
             }
             try {
-                const DirectWait direct = awaitable->start_direct(rt);
-                if (direct.kind == DirectWait::Kind::Sleep) {
-                    // asyncio.sleep: the timer wait itself, with no coroutine frame of its own.
-                    Sleep sleeping = loopscope::sleep(direct.delay);
-                    co_await sleeping;
-                    next.value = awaitable->direct_result();
-                } else if (direct.kind == DirectWait::Kind::Ready) {
-                    next.value = awaitable->direct_result();
-                } else {
-                    // A C++ coroutine: a lock's acquire() or a queue's get() awaited here, its
-                    // result converted by the awaitable (not by a coroutine that awaits it), or
-                    // the awaitable's own Coro<Value>.
-                    const bool converted = direct.kind == DirectWait::Kind::Frame;
-                    ErasedFrame operation = converted
-                                                ? awaitable->start_frame()
-                                                : ErasedFrame(awaitable->start(rt, next.value));
-                    co_await operation;
-                    next.value =
-                        converted ? awaitable->frame_result(operation) : operation.result<Value>();
-                }
-                end_wait(task);
+                co_await next;  // its HostWait
+                finish_wait(next.task(), *as_host_awaitable(next.value), next);
             } catch (...) {
-                fail_wait(rt, task, next);
+                abandon_wait(hold.runtime(), next.task(), as_host_awaitable(next.value), next);
             }
         }
     } catch (const ScriptCancelledError& cancelled) {
-        keep_cancelled_exception(rt, hold, cancelled);
+        keep_cancelled_exception(hold.runtime(), hold, cancelled);
         throw;
     }
 }
@@ -302,18 +402,20 @@ Coro<Value> await_alone(Runtime& rt, Value target, TaskObjectHold hold) {
     }
 }
 
-// What runs `target`: drive() for a coroutine, await_alone() for a host awaitable.
-Coro<Value> drive_or_await(Runtime& rt, Value target, TaskObjectHold hold) {
+// What runs `target`: drive() for a coroutine, await_alone() for a host awaitable. `task_object`
+// is the Python Task, or None for a wait_for's inline wait.
+Coro<Value> drive_or_await(Runtime& rt, Value target, Value task_object) {
     if (as_coroutine(target) != nullptr) {
-        return drive(rt, std::move(target), std::move(hold));
+        return drive(
+            TaskObjectHold(task_object.is_none() ? std::move(target) : std::move(task_object)));
     }
-    return await_alone(rt, std::move(target), std::move(hold));
+    return await_alone(rt, std::move(target), TaskObjectHold(std::move(task_object)));
 }
 
 }  // namespace
 
 Coro<Value> drive_coroutine(Runtime& rt, Value target) {
-    return drive_or_await(rt, std::move(target), TaskObjectHold(rt, Value()));
+    return drive_or_await(rt, std::move(target), Value());
 }
 
 Value create_script_task(Runtime& rt, const Value& coro, std::optional<std::string> name,
@@ -350,22 +452,40 @@ Value create_script_task(Runtime& rt, const Value& coro, std::optional<std::stri
         coroutine_name = std::string(type_name(rt, coro));
     }
     Value task_value(object);
-    Coro<Value> host = drive_or_await(rt, coro, TaskObjectHold(rt, task_value));
+    Coro<Value> host = drive_or_await(rt, coro, task_value);
     // Task-N names come from one counter per Runtime, as CPython's is per process: a second
     // asyncio.run goes on counting (the scheduler's own counter restarts with each loop).
     const bool named_at_creation = how == NameGiven::AtCreation && name.has_value();
-    const std::string initial =
-        named_at_creation ? *name : "Task-" + std::to_string(++state.task_name_counter);
-    Task<Value> task = group != nullptr
-                           ? group->create_task(std::move(host), initial, coroutine_name)
-                           : create_task(scheduler, std::move(host), initial, coroutine_name);
+    TaskNumber default_number = 0;  // N while the task's name is "Task-N"
+    Task<Value> task = [&] {
+        if (named_at_creation) {
+            return group != nullptr
+                       ? group->create_task(std::move(host), *name, coroutine_name)
+                       : create_task(scheduler, std::move(host), *name, coroutine_name);
+        }
+        const std::uint64_t number = ++state.task_name_counter;
+        if (group == nullptr && number <= std::numeric_limits<TaskNumber>::max()) {
+            // Kept as a number: with recording off the name "Task-N" is never written out.
+            default_number = static_cast<TaskNumber>(number);
+            return create_numbered_task(scheduler, std::move(host), static_cast<TaskNumber>(number),
+                                        coroutine_name);
+        }
+        const std::string initial = "Task-" + std::to_string(number);
+        return group != nullptr ? group->create_task(std::move(host), initial, coroutine_name)
+                                : create_task(scheduler, std::move(host), initial, coroutine_name);
+    }();
     if (!named_at_creation && name) {
         task.set_name(*name);
+        default_number = 0;
     }
     object->core = task.core();
-    object->typed = task;
+    object->set_typed(task);
     object->task = &task.core_task();
-    object->name = task.name();
+    if (default_number != 0) {
+        object->set_default_name(default_number);
+    } else {
+        object->set_name(task.name());
+    }
     // A task group's done-callback reads each child's exception (it is never "unretrieved").
     object->exception_retrieved = group != nullptr;
     object->task->set_binding(object.get());

@@ -21,6 +21,12 @@ struct DefaultLimits {
     // a million tasks need, so that ten million tasks meet the task limit first (the app shares
     // its process with Qt and has no memory limit: its trace stops at kEventLimit).
     static constexpr std::int64_t kMemoryMegabytes = 2048;
+    // Events one asyncio.run may record (loopscope-run; the app stops at its own 2 million): a
+    // loop that runs callbacks or sleep(0) steps forever runs few instructions a step, so the
+    // instruction budget would take minutes to stop it, and its trace (1 to 4 bytes an event)
+    // grows too slowly for the memory limit. 20 million is a few seconds of such a loop; the
+    // largest benchmark records 8 million.
+    static constexpr std::int64_t kTraceEvents = 20'000'000;
     // CPython's own default (sys.getrecursionlimit()).
     static constexpr int kRecursion = 1000;
 };

@@ -69,6 +69,7 @@ public:
         std::int64_t instructions = 0;  // 0: no limit
         std::int64_t tasks = 0;         // 0: no limit
         std::int64_t memory_bytes = 0;  // 0: no limit
+        std::int64_t trace_events = 0;  // events one asyncio.run may record; 0: no limit
     };
     using OutputSink = std::function<void(std::string_view)>;
     using ModuleFactory = std::function<Value(Runtime&)>;
@@ -112,6 +113,9 @@ public:
     std::map<std::string, Value, std::less<>>& modules() { return modules_; }
 
     Limits limits;
+    // How many events the running asyncio.run has recorded (set by it while it runs), for
+    // limits.trace_events.
+    std::function<std::size_t()> trace_events_recorded;
     std::atomic<bool> stop_requested{false};
     // Opaque per-runtime state owned by other layers; they free it through the deleters (run
     // before the objects are torn down).

@@ -40,8 +40,9 @@ int coroutine_current_line(const CoroutineObject&);      // innermost frame's li
 // The coroutine's own frame line (CPython's cr_frame.f_lineno: its current await, or its `def`
 // line before it starts), for reprs like <Task pending ... coro=<main() running at f.py:5>>.
 int coroutine_frame_line(const CoroutineObject&);
-bool coroutine_started(const CoroutineObject&);   // resumed at least once
-bool coroutine_finished(const CoroutineObject&);  // returned or raised
+Runtime& coroutine_runtime(const CoroutineObject&);  // the Runtime it belongs to
+bool coroutine_started(const CoroutineObject&);      // resumed at least once
+bool coroutine_finished(const CoroutineObject&);     // returned or raised
 
 // Throws GeneratorExit into it, as coro.close(): a coroutine that then awaits again raises
 // RuntimeError "coroutine ignored GeneratorExit".

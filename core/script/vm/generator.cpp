@@ -136,6 +136,18 @@ void check_runnable(Runtime& rt, GeneratorObject& gen) {
 GeneratorObject::GeneratorObject(Runtime& rt, TypeObject* gen_type, Kind kind_, Frame* frame_)
     : TrackedObject(rt, gen_type), runtime(&rt), kind(kind_), frame(frame_) {}
 
+void GeneratorObject::take_names(const FunctionObject& function) {
+    if (function.name == code->name && function.qualname == code->qualname) {
+        renamed.reset();
+    } else {
+        renamed = std::make_unique<Names>(Names{function.name, function.qualname});
+    }
+}
+
+void GeneratorObject::take_names(const GeneratorObject& other) {
+    renamed = other.renamed ? std::make_unique<Names>(*other.renamed) : nullptr;
+}
+
 GeneratorObject::~GeneratorObject() {
     Runtime& rt = *runtime;
     bool live = !rt.tearing_down() && rt.vm_state;
@@ -145,15 +157,15 @@ GeneratorObject::~GeneratorObject() {
         if (vm.thread().current && vm.thread().current->code) {
             const std::string& file = vm.thread().current->code->filename;
             int line = vm.thread().current->line();
-            text = file + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" + qualname +
-                   "' was never awaited\n";
+            text = file + ":" + std::to_string(line) + ": RuntimeWarning: coroutine '" +
+                   qualname() + "' was never awaited\n";
             std::string src = source_line(rt, file, line);
             if (!src.empty())
                 text += "  " + src + "\n";
             text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
         } else {
             // No Python code running: the interpreter is finishing (CPython's shutdown).
-            text = "sys:1: RuntimeWarning: coroutine '" + qualname + "' was never awaited\n";
+            text = "sys:1: RuntimeWarning: coroutine '" + qualname() + "' was never awaited\n";
         }
         rt.write_stderr(text);
     }
@@ -163,8 +175,7 @@ GeneratorObject::~GeneratorObject() {
         auto heir = Ref<GeneratorObject>::make(rt, type, kind, frame);
         heir->state = State::Suspended;
         heir->code = code;
-        heir->name = name;
-        heir->qualname = qualname;
+        heir->take_names(*this);
         frame->generator = heir.get();
         frame = nullptr;
         try {
@@ -192,7 +203,9 @@ GeneratorObject::~GeneratorObject() {
 
 void GeneratorObject::clear_references() {
     if (frame) {
-        frame->storage.clear();
+        for (std::uint32_t i = 0; i < frame->capacity; ++i) {
+            frame->slots[i] = Value();
+        }
         frame->handled = Value();
         frame->pending_throw = Value();
         frame->function_ref = Value();
@@ -220,8 +233,7 @@ Value make_generator(Runtime& rt, Frame* frame, FunctionObject& function) {
                                          GeneratorObject::Kind::Generator, frame);
     }
     gen->code = function.code;
-    gen->name = function.name;
-    gen->qualname = function.qualname;
+    gen->take_names(function);
     frame->generator = gen.get();
     return Value(std::move(gen));
 }
@@ -542,7 +554,7 @@ std::string generator_repr(Runtime&, const Value& self) {
     const char* word = g->kind == GeneratorObject::Kind::Generator   ? "generator"
                        : g->kind == GeneratorObject::Kind::Coroutine ? "coroutine"
                                                                      : "async_generator";
-    return std::string("<") + word + " object " + g->qualname + " at " + address_of(g) + ">";
+    return std::string("<") + word + " object " + g->qualname() + " at " + address_of(g) + ">";
 }
 
 std::string asend_repr(Runtime&, const Value& self) {
@@ -579,7 +591,7 @@ Value method_close(Runtime& rt, const CallArgs& args) {
 }
 
 Value method_name(Runtime& rt, const CallArgs& args) {
-    return make_str(rt, self_generator(rt, args).name);
+    return make_str(rt, self_generator(rt, args).name());
 }
 
 void asend_type_slots(TypeSlots& s) {
@@ -640,10 +652,10 @@ void install_generator_types(VmState& vm) {
          {vm.generator_type.get(), vm.coroutine_type.get(), vm.async_generator_type.get()}) {
         t->slots.repr = &generator_repr;
         define_property(rt, *t, "__name__", [](Runtime& r, const Value& self) {
-            return make_str(r, self.as<GeneratorObject>()->name);
+            return make_str(r, self.as<GeneratorObject>()->name());
         });
         define_property(rt, *t, "__qualname__", [](Runtime& r, const Value& self) {
-            return make_str(r, self.as<GeneratorObject>()->qualname);
+            return make_str(r, self.as<GeneratorObject>()->qualname());
         });
     }
     TypeObject& gen = *vm.generator_type;
@@ -783,8 +795,12 @@ CoroutineObject* as_coroutine(const Value& v) {
     return static_cast<CoroutineObject*>(g);
 }
 
+Runtime& coroutine_runtime(const CoroutineObject& coro) {
+    return *coro.runtime;
+}
+
 std::string coroutine_qualname(const CoroutineObject& coro) {
-    return coro.qualname;
+    return coro.qualname();
 }
 
 std::string coroutine_filename(const CoroutineObject& coro) {
@@ -798,7 +814,7 @@ int coroutine_current_line(const CoroutineObject& coro) {
     while (g && g->frame) {
         const vm::Frame* f = g->frame;
         line = g->state == GeneratorObject::State::Created ? g->code->first_line : f->line();
-        if (!f->delegating || f->sp == f->stack)
+        if (!f->delegating || f->sp == f->stack())
             break;
         const Value& sub = f->sp[-1];
         g = as_generator(sub);

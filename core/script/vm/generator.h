@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -12,22 +13,39 @@ namespace loopscope::script::vm {
 // A generator, coroutine or async generator: a frame that runs a step at a time. `send` runs it
 // until its next yield (or await of a host awaitable, which is a yield in disguise) or its
 // return.
+//
+// There is one per task of a script (its coroutine), so it is laid out for size: the names are
+// the code object's unless its function was renamed (functools.wraps, `f.__name__ = ...`), and
+// then a block of their own; the small fields share one word.
 struct GeneratorObject : TrackedObject {
-    enum class Kind { Generator, Coroutine, AsyncGenerator };
-    enum class State { Created, Suspended, Running, Finished };
+    enum class Kind : std::uint8_t { Generator, Coroutine, AsyncGenerator };
+    enum class State : std::uint8_t { Created, Suspended, Running, Finished };
 
     GeneratorObject(Runtime& rt, TypeObject* gen_type, Kind kind_, Frame* frame_);
     ~GeneratorObject() override;
     void clear_references() override;
 
+    // __name__ and __qualname__: the function's when the generator was made (CPython's
+    // gi_name / cr_name, which later renames of the function do not change).
+    const std::string& name() const { return renamed ? renamed->name : code->name; }
+    const std::string& qualname() const { return renamed ? renamed->qualname : code->qualname; }
+    // Takes the names of `function`: shared with its code unless they differ from the code's.
+    void take_names(const FunctionObject& function);
+    void take_names(const GeneratorObject& other);
+
     Runtime* runtime;
     Kind kind;
     State state = State::Created;
+    bool closing = false;
     Frame* frame;  // owned; null once finished
     std::shared_ptr<CodeObject> code;
-    std::string name;
-    std::string qualname;
-    bool closing = false;
+
+private:
+    struct Names {
+        std::string name;
+        std::string qualname;
+    };
+    std::unique_ptr<Names> renamed;  // null: the code's names
 };
 
 struct StepResult {

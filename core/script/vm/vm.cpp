@@ -95,8 +95,10 @@ VmState& vm_state(Runtime& rt) {
 }
 
 std::string instruction_limit_message(const InstructionLimitExceeded& e) {
-    return "Loopscope stopped the script: it ran more than " + std::to_string(e.limit) +
-           " instructions without finishing (line " + std::to_string(e.line) + ")";
+    return "Loopscope stopped the script: it " +
+           std::string(e.trace_events ? "recorded more than " : "ran more than ") +
+           std::to_string(e.limit) + (e.trace_events ? " trace events" : " instructions") +
+           " without finishing (line " + std::to_string(e.line) + ")";
 }
 
 int current_line(Runtime& rt) {
@@ -128,21 +130,20 @@ Frame* acquire_frame(VmState& vm, FunctionObject& function) {
     }
     CodeObject& c = *function.code;
     f->code = &c;
-    f->function = &function;
     new (&f->function_ref) Value(static_cast<Object*>(&function));
     f->globals = &function.module->dict;
     f->names = nullptr;
     std::size_t nlocals = c.varnames.size();
     auto total = static_cast<std::size_t>(c.slot_count() + c.stack_size);
-    if (f->storage.size() < total)
-        f->storage.resize(total);
-    Value* slots = f->storage.data();
+    if (f->capacity < total) {
+        // Exactly what the code needs: a coroutine's frame keeps its block while it waits.
+        f->allocate_slots(static_cast<std::uint32_t>(total));
+    }
+    Value* slots = f->slots;
     Object* marker = unbound_marker();
     for (std::size_t i = 0; i < nlocals; ++i)
         new (&slots[i]) Value(marker);
-    f->slots = slots;
-    f->stack = slots + c.slot_count();
-    f->sp = f->stack;
+    f->sp = f->stack();
     f->pc = 0;
     f->started = false;
     f->back = nullptr;
@@ -168,21 +169,19 @@ inline void reset(Value& v) {
 
 void release_frame(VmState& vm, Frame* f) {
     if (f->code) {
-        Value* slots = f->storage.data();
+        Value* slots = f->slots;
         auto nslots = static_cast<std::size_t>(f->code->slot_count());
         for (std::size_t i = 0; i < nslots; ++i)
             reset(slots[i]);
-        for (Value* p = f->stack; p < f->sp; ++p)
+        for (Value* p = f->stack(); p < f->sp; ++p)
             reset(*p);
     }
-    if (!f->blocks.empty())
-        f->blocks.clear();
+    f->block_count = 0;
     if (!f->handled.is_none())
         f->handled = Value();
     if (!f->pending_throw.is_none())
         f->pending_throw = Value();
     reset(f->function_ref);
-    f->function = nullptr;
     f->code = nullptr;
     f->generator = nullptr;
     if (vm.free_frames.size() < kFramePoolSize)
@@ -647,6 +646,16 @@ void check_limits(VmState& vm, Frame* f) {
     if (rt.limits.instructions > 0 && vm.instructions > rt.limits.instructions) {
         vm.limit_hit = true;
         vm.limit = InstructionLimitExceeded{rt.limits.instructions, f->line(), f->code->filename};
+        vm.budget = 1;
+        throw vm.limit;
+    }
+    // A loop that runs callbacks or steps tasks forever runs few instructions each time, and
+    // would take minutes to use up the budget above; its trace says how much it has done.
+    if (rt.limits.trace_events > 0 && rt.trace_events_recorded &&
+        static_cast<std::int64_t>(rt.trace_events_recorded()) > rt.limits.trace_events) {
+        vm.limit_hit = true;
+        vm.limit =
+            InstructionLimitExceeded{rt.limits.trace_events, f->line(), f->code->filename, true};
         vm.budget = 1;
         throw vm.limit;
     }
@@ -1322,7 +1331,7 @@ Value execute(VmState& vm, Frame* entry) {
                     }
                     case Op::MakeFunction: {
                         const auto& child = f->code->functions[ins.a];
-                        auto fn = Ref<FunctionObject>::make(rt, child, f->function->module);
+                        auto fn = Ref<FunctionObject>::make(rt, child, f->function().module);
                         if (child->has(CodeObject::kHasClosure)) {
                             Value closure = POP();
                             fn->closure = tuple_items(closure);
@@ -1426,11 +1435,11 @@ Value execute(VmState& vm, Frame* entry) {
                         break;
                     }
                     case Op::SetupFinally:
-                        f->blocks.push_back(
-                            Block{ins.a, static_cast<std::uint32_t>(sp - f->stack) - ins.b});
+                        f->push_block(
+                            Block{ins.a, static_cast<std::uint32_t>(sp - f->stack()) - ins.b});
                         break;
                     case Op::PopBlock:
-                        f->blocks.pop_back();
+                        f->pop_block();
                         break;
                     case Op::PushExcInfo: {
                         Value exc = POP();
@@ -1622,10 +1631,9 @@ Value execute(VmState& vm, Frame* entry) {
                         add_traceback_entry(vm, exc, *f);
                     }
                 }
-                if (!f->blocks.empty()) {
-                    Block b = f->blocks.back();
-                    f->blocks.pop_back();
-                    Value* target = f->stack + b.depth;
+                if (f->has_blocks()) {
+                    Block b = f->pop_block();
+                    Value* target = f->stack() + b.depth;
                     for (Value* p = f->sp; p > target;)
                         clear_slot(*--p);
                     sp = target;

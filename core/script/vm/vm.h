@@ -18,13 +18,16 @@
 namespace loopscope::script::vm {
 
 // Thrown (as a C++ exception, not a Python one: scripts cannot catch it) when the script has run
-// more instructions than Runtime::limits.instructions. The CLI reports it and exits with 4.
+// more instructions than Runtime::limits.instructions, or its asyncio.run has recorded more
+// events than Runtime::limits.trace_events. The CLI reports it and exits with 4.
 struct InstructionLimitExceeded {
     std::int64_t limit = 0;
     int line = 0;
     std::string filename;
+    bool trace_events = false;  // the limit hit is the trace's, not the instructions'
 };
-// "Loopscope stopped the script: it ran more than N instructions without finishing (line L)"
+// "Loopscope stopped the script: it ran more than N instructions without finishing (line L)",
+// or "... it recorded more than N trace events without finishing (line L)"
 std::string instruction_limit_message(const InstructionLimitExceeded& e);
 
 // Thrown when Runtime::stop_requested is seen (the app's Stop button).
