@@ -15,12 +15,13 @@ namespace loopscope::trace {
 // the same kinds of events in the same order, their ids and times moving by the same steps as
 // the last time round. So each event is predicted from the last event seen in the same
 // context (its kind, the two kinds before it, the task that is stepping), moved on by the
-// difference between the last two events of that context; only the fields the prediction
-// got wrong are written, as varints of the error. An event predicted exactly takes one byte.
+// difference between the last two events of that context (or back by it, for a field that
+// alternates); only the fields the prediction got wrong are written, as varints of the error.
+// An event predicted exactly takes one byte.
 //
 // Every block is coded on its own, from empty contexts, so any block can be decoded without
 // the ones before it. One codec object serves any number of blocks, one at a time; it keeps
-// its context tables (about 300 KB) between them so that they are allocated once.
+// its context tables (about 70 KB) between them so that they are allocated once.
 class EventCodec {
 public:
     EventCodec();
