@@ -1,9 +1,7 @@
 #include "trace/event_codec.h"
 
-#include <algorithm>
 #include <array>
 #include <bit>
-#include <cstring>
 #include <vector>
 
 namespace loopscope::trace {
@@ -195,48 +193,6 @@ public:
         }
     }
 
-    // For the encoder, which knows the event beforehand: predict() and learn() at once, with
-    // the usual case (a context that has seen two events and does not alternate, predicting
-    // exactly) kept short. `previous` is read only for a new context.
-    bool predict_and_learn(std::size_t slot, const Words& event, const Event* previous,
-                           Words& predicted) {
-        Context& context = table_[slot];
-        if (seen_[slot] == 2) {
-            // As predict() and learn() do it, two 128-bit lanes at a time (SSE2, which every
-            // x86-64 has): each word moves on by its step, or back by it where it alternates.
-            using Lanes = std::uint64_t __attribute__((vector_size(16)));
-            const unsigned alternating = alternating_[slot];
-            const auto back = [alternating](unsigned word) {
-                return std::uint64_t{0} - std::uint64_t{(alternating >> word) & 1U};
-            };
-            const Lanes backwards[2] = {{back(0), back(1)}, {back(2), back(3)}};
-            Lanes last[2];
-            Lanes step[2];
-            Lanes actual[2];
-            std::memcpy(last, &context.last, sizeof last);
-            std::memcpy(step, &context.step, sizeof step);
-            std::memcpy(actual, &event, sizeof actual);
-            const Lanes step_now[2] = {(step[0] ^ backwards[0]) - backwards[0],
-                                       (step[1] ^ backwards[1]) - backwards[1]};
-            const Lanes moved_on[2] = {last[0] + step_now[0], last[1] + step_now[1]};
-            const Lanes but_kind = {~std::uint64_t{0}, ~kKindBits};
-            const Lanes wrong = ((actual[0] ^ moved_on[0]) & but_kind) | (actual[1] ^ moved_on[1]);
-            std::memcpy(&predicted, moved_on, sizeof moved_on);
-            if ((wrong[0] | wrong[1]) == 0) {
-                context.last = event;
-                if (alternating != 0) {
-                    std::memcpy(&context.step, step_now, sizeof step_now);
-                }
-                return true;
-            }
-        } else {
-            predicted = predict(slot, previous == nullptr ? Words{} : words_of(*previous));
-        }
-        const bool exact = same_but_kind(event, predicted);
-        learn(slot, event, exact);
-        return exact;
-    }
-
     // Learns the event that came, after predict() for it, and whether it was predicted
     // exactly.
     void learn(std::size_t slot, const Words& event, bool predicted_exactly) {
@@ -339,13 +295,16 @@ std::uint8_t* EventCodec::encode(std::span<const Event> events, std::uint8_t* ou
     Predictor& predictor = *predictor_;
     predictor.start_block();
     ContextKey key;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        const Event& event = events[i];
+    Words previous{};
+    for (const Event& event : events) {
+        // Exactly what decode() does, so that both sides predict the same.
         const std::size_t slot = key.slot_of(event.kind);
+        const Words actual = words_of(event);
+        const Words predicted = predictor.predict(slot, previous);
+        const bool exact = same_but_kind(actual, predicted);
+        predictor.learn(slot, actual, exact);
         key.advance(event.kind, event.subject);
-        Words predicted;
-        const bool exact = predictor.predict_and_learn(
-            slot, words_of(event), i == 0 ? nullptr : &events[i - 1], predicted);
+        previous = actual;
         const std::uint8_t code = code_of(event.kind);
         *out++ = static_cast<std::uint8_t>(code | (exact ? kExact : 0));
         if (code == kEscapeCode) {
