@@ -23,6 +23,7 @@ void ThreadsafeInbox::post(PostedCallback posted) {
     {
         std::lock_guard lock(mutex_);
         posts_.push_back(std::move(posted));
+        has_posts_.store(true, std::memory_order_release);
     }
     signal();
 }
@@ -48,8 +49,12 @@ void ThreadsafeInbox::on_descriptor_ready() {
 std::vector<PostedCallback> ThreadsafeInbox::take_all() {
     signalled_.store(false, std::memory_order_release);
     std::vector<PostedCallback> taken;
+    if (!has_posts_.load(std::memory_order_acquire)) {
+        return taken;  // a post after this look signals again and is taken next time
+    }
     std::lock_guard lock(mutex_);
     taken.swap(posts_);
+    has_posts_.store(false, std::memory_order_relaxed);
     return taken;
 }
 

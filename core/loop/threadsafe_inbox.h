@@ -51,6 +51,9 @@ private:
     std::atomic<std::uint64_t> writes_{0};
     std::mutex mutex_;
     std::vector<PostedCallback> posts_;
+    // Whether posts_ holds anything, written under mutex_: take_all runs every iteration and
+    // nearly always finds nothing, which this tells it without taking the lock.
+    std::atomic<bool> has_posts_{false};
 };
 
 }  // namespace loopscope

@@ -21,6 +21,7 @@ public:
     ClockKind kind() const override { return ClockKind::Virtual; }
     Nanos now() override { return time_.fetch_add(1, std::memory_order_relaxed) + 1; }
     Nanos peek() const override { return time_.load(std::memory_order_relaxed); }
+    const std::atomic<Nanos>* time_word() const override { return &time_; }
 
     int poll_timeout_ms(const PollRequest& request) override;
     void after_poll(const PollRequest& request, bool had_io) override;

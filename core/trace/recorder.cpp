@@ -11,16 +11,18 @@ Recorder::Recorder() {
 void Recorder::record_from_thread(const Event& event) {
     std::lock_guard lock(inbox_mutex_);
     inbox_.push_back(event);
+    inbox_filled_.store(true, std::memory_order_release);
 }
 
 void Recorder::merge_from_threads() {
+    if (!inbox_filled_.load(std::memory_order_acquire)) {
+        return;  // an event recorded after this look is merged next time
+    }
     std::vector<Event> arrived;
     {
         std::lock_guard lock(inbox_mutex_);
-        if (inbox_.empty()) {
-            return;
-        }
         arrived.swap(inbox_);
+        inbox_filled_.store(false, std::memory_order_relaxed);
     }
     // Workers stamped their events with loop time; keep the log ordered by it per merge.
     std::stable_sort(arrived.begin(), arrived.end(),
@@ -37,6 +39,7 @@ void Recorder::clear() {
     events_.clear();
     std::lock_guard lock(inbox_mutex_);
     inbox_.clear();
+    inbox_filled_.store(false, std::memory_order_relaxed);
 }
 
 }  // namespace loopscope::trace

@@ -21,10 +21,7 @@ void install_exception_types(Runtime& rt, AsyncioState& state) {
 
 }  // namespace
 
-AsyncioState& asyncio_state(Runtime& rt) {
-    if (rt.asyncio_state != nullptr) {
-        return *static_cast<AsyncioState*>(rt.asyncio_state);
-    }
+AsyncioState& make_asyncio_state(Runtime& rt) {
     auto* state = new AsyncioState();
     rt.asyncio_state = state;
     rt.asyncio_state_deleter = [&rt] {

@@ -19,6 +19,7 @@
 #include "loop/event_loop.h"
 #include "script/modules/interpreter_lock.h"
 #include "script/objects/object.h"
+#include "script/objects/runtime.h"
 #include "script/objects/type_object.h"
 
 namespace loopscope::script {
@@ -121,8 +122,16 @@ struct AsyncioState {
 // stderr. Any thread (executor jobs print too).
 void record_script_output(Runtime& rt, int stream, std::string_view text);
 
-// The state of `rt`, made on first use.
-AsyncioState& asyncio_state(Runtime& rt);
+// Makes the state of `rt` (on first use).
+AsyncioState& make_asyncio_state(Runtime& rt);
+
+// The state of `rt`, made on first use. Inline: a task's every step asks for it.
+inline AsyncioState& asyncio_state(Runtime& rt) {
+    if (rt.asyncio_state != nullptr) [[likely]] {
+        return *static_cast<AsyncioState*>(rt.asyncio_state);
+    }
+    return make_asyncio_state(rt);
+}
 
 // The running loop's scheduler; RuntimeError "no running event loop" outside asyncio.run.
 Scheduler& running_scheduler(Runtime& rt);

@@ -39,6 +39,7 @@ public:
     ClockKind kind() const override { return inner_->kind(); }
     Nanos now() override { return inner_->now(); }
     Nanos peek() const override { return inner_->peek(); }
+    const std::atomic<Nanos>* time_word() const override { return inner_->time_word(); }
 
     int poll_timeout_ms(const PollRequest& given) override {
         PollRequest request = adjusted(given);

@@ -42,7 +42,7 @@ bool same_key(Runtime& rt, const Value& a, const Value& b) {
 std::int64_t DictObject::find_index(Runtime& rt, const Value& key, std::int64_t h) {
     if (index_.empty()) {
         for (std::size_t i = 0; i < entries.size(); ++i) {
-            if (entries[i].live && entries[i].hash == h && same_key(rt, entries[i].key, key)) {
+            if (entries[i].live() && entries[i].hash == h && same_key(rt, entries[i].key, key)) {
                 return static_cast<std::int64_t>(i);
             }
         }
@@ -55,7 +55,7 @@ std::int64_t DictObject::find_index(Runtime& rt, const Value& key, std::int64_t 
             return -1;
         }
         const Entry& e = entries[static_cast<std::size_t>(at)];
-        if (e.live && e.hash == h) {
+        if (e.live() && e.hash == h) {
             Value candidate = e.key;
             if (same_key(rt, candidate, key)) {
                 return at;
@@ -71,7 +71,7 @@ Value* DictObject::find(Runtime& rt, const Value& key) {
 
 Value* DictObject::find_str(Runtime& rt, std::string_view key) {
     for (Entry& e : entries) {
-        if (e.live && is_str(rt, e.key) && str_view(e.key) == key) {
+        if (e.live() && is_str(rt, e.key) && str_view(e.key) == key) {
             return &e.value;
         }
     }
@@ -83,7 +83,7 @@ void DictObject::rebuild_index() {
         std::vector<Entry> kept;
         kept.reserve(live_);
         for (Entry& e : entries) {
-            if (e.live) {
+            if (e.live()) {
                 kept.push_back(std::move(e));
             }
         }
@@ -93,14 +93,17 @@ void DictObject::rebuild_index() {
         index_.clear();
         return;
     }
+    // At least three slots an entry: the index, kept at most half full, can take half as many
+    // entries again before the next rebuild, and holds two to six slots (8 to 24 bytes) an
+    // entry; a large dict's index is most of its memory after the entries.
     std::size_t size = 16;
-    while (size < 4 * entries.size()) {
+    while (size < 3 * entries.size()) {
         size *= 2;
     }
     index_.assign(size, -1);
     const std::size_t mask = size - 1;
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        if (!entries[i].live) {
+        if (!entries[i].live()) {
             continue;
         }
         std::size_t slot = static_cast<std::size_t>(entries[i].hash) & mask;
@@ -118,7 +121,7 @@ void DictObject::set(Runtime& rt, const Value& key, Value value) {
         entries[static_cast<std::size_t>(i)].value = std::move(value);
         return;
     }
-    entries.push_back(Entry{key, std::move(value), h, true});
+    entries.push_back(Entry{key, std::move(value), h});
     ++live_;
     ++mutations;
     if (entries.size() > 2 * live_ + 8 || entries.size() > kLinearLimit) {
@@ -142,7 +145,7 @@ bool DictObject::remove(Runtime& rt, const Value& key, Value* removed) {
         return false;
     }
     Entry& e = entries[static_cast<std::size_t>(i)];
-    e.live = false;
+    e.hash = Entry::kRemoved;
     Value old_key = std::move(e.key);
     Value old_value = std::move(e.value);
     e.key = Value();
@@ -224,7 +227,7 @@ bool dict_iter_next(Runtime& rt, const Value& self, Value& out) {
         it->size = static_cast<std::size_t>(-1);
         raise_error(rt, rt.types().RuntimeError, "dictionary changed size during iteration");
     }
-    while (it->position < d.entries.size() && !d.entries[it->position].live) {
+    while (it->position < d.entries.size() && !d.entries[it->position].live()) {
         ++it->position;
     }
     if (it->position >= d.entries.size()) {
@@ -263,7 +266,7 @@ std::string dict_repr(Runtime& rt, const Value& self) {
     // Copy the entries: a __repr__ may mutate the dict.
     std::vector<DictObject::Entry> entries = d.entries;
     for (const auto& e : entries) {
-        if (!e.live) {
+        if (!e.live()) {
             continue;
         }
         if (!first) {
@@ -279,7 +282,7 @@ void update_from(Runtime& rt, DictObject& target, const Value& source) {
     if (is_dict(rt, source)) {
         std::vector<DictObject::Entry> entries = dict_of(source).entries;
         for (const auto& e : entries) {
-            if (e.live) {
+            if (e.live()) {
                 target.set(rt, e.key, e.value);
             }
         }
@@ -489,7 +492,7 @@ void install_dict(Runtime& rt) {
         if (same) {
             std::vector<DictObject::Entry> entries = a.entries;
             for (const auto& e : entries) {
-                if (!e.live) {
+                if (!e.live()) {
                     continue;
                 }
                 Value* v = b.find(r, e.key);
@@ -562,7 +565,7 @@ void install_dict(Runtime& rt) {
         expect_exactly(r, args, "dict.popitem", 1);
         DictObject& d = dict_of(args[0]);
         for (auto it = d.entries.rbegin(); it != d.entries.rend(); ++it) {
-            if (it->live) {
+            if (it->live()) {
                 Value key = it->key;
                 Value value = it->value;
                 d.remove(r, key);

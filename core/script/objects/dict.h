@@ -12,12 +12,18 @@ namespace loopscope::script {
 // A Python dict: insertion-ordered entries plus an open-addressing index of entry positions.
 // Keys are compared with identity first, then equals (which may run user __eq__).
 struct DictObject : TrackedObject {
+    // 40 bytes: a removed entry is told by its hash, which the index needs anyway.
     struct Entry {
+        // A hash no key has (hash() gives -2 for -1, as CPython does).
+        static constexpr std::int64_t kRemoved = -1;
+
         Value key;
         Value value;
-        std::int64_t hash = 0;
-        bool live = true;
+        std::int64_t hash = 0;  // kRemoved once the entry is removed
+
+        bool live() const { return hash != kRemoved; }
     };
+    static_assert(sizeof(Entry) == 40);
 
     explicit DictObject(Runtime& rt);
 
@@ -36,12 +42,12 @@ struct DictObject : TrackedObject {
     template <class F>
     void for_each(F&& f) const {
         for (const Entry& e : entries) {
-            if (e.live) {
+            if (e.live()) {
                 f(e.key, e.value);
             }
         }
     }
-    std::vector<Entry> entries;  // including dead ones (live == false)
+    std::vector<Entry> entries;  // including removed ones (live() is false)
     std::uint64_t mutations = 0;
 
     void clear_references() override;

@@ -617,6 +617,31 @@ bool get_method(Runtime& rt, const Value& obj, std::string_view name, Value& cal
     return false;
 }
 
+bool get_method(Runtime& rt, const Value& obj, std::string_view name, Value& callable,
+                MethodCache& cache) {
+    TypeObject& t = obj.is_object() ? *obj.as_object()->type : type_of(rt, obj);
+    const std::uint64_t version = t.mro_version();
+    if (cache.type_serial != t.serial || cache.mro_version != version) {
+        // Only what the first branches of get_method() above decide from the class alone is
+        // cached: not a class's own attributes, nor a class with __getattr__ and no dicts.
+        const bool from_class_alone =
+            !obj.is_object() ||
+            ((!t.slots.getattr || t.has_instance_dict) && as_type(rt, obj) == nullptr);
+        const Value* slot = from_class_alone ? t.lookup(name) : nullptr;
+        if (slot == nullptr) {
+            return get_method(rt, obj, name, callable);
+        }
+        cache = MethodCache{t.serial, version, slot};
+    }
+    const Value& found = *cache.slot;
+    if (type_of(rt, found).slots.binds_as_method &&
+        !(t.has_instance_dict && instance_attributes(obj).contains(name))) {
+        callable = found;
+        return true;
+    }
+    return get_method(rt, obj, name, callable);
+}
+
 bool lookup_special(Runtime& rt, const Value& obj, std::string_view name, Value& callable,
                     bool& prepend_self) {
     TypeObject& t = type_of(rt, obj);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/script/objects/method_cache.h"
 #include "core/script/objects/object.h"
 #include "core/script/objects/runtime.h"
 
@@ -72,6 +73,9 @@ void del_attr(Runtime& rt, const Value& obj, std::string_view name);
 // method, sets `callable` to the plain function and returns true (call it with obj prepended);
 // otherwise sets `callable` to the attribute's value and returns false. Raises AttributeError.
 bool get_method(Runtime& rt, const Value& obj, std::string_view name, Value& callable);
+// The same, looking in `cache` first and filling it (LOAD_METHOD).
+bool get_method(Runtime& rt, const Value& obj, std::string_view name, Value& callable,
+                MethodCache& cache);
 // The attribute through the type only (no instance dict), for dunders (__enter__, __aexit__,
 // __await__ ...): false when absent. When `prepend_self` comes back true, `callable` is the
 // plain function: call it with obj prepended; otherwise it is already bound.

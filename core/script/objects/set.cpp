@@ -46,14 +46,14 @@ std::int64_t SetObject::find_slot(Runtime& rt, const Value& key, std::int64_t ha
         std::size_t j = i;
         while (true) {
             Slot& s = table[j];
-            if (s.state == State::Empty) {
+            if (s.state() == State::Empty) {
                 if (for_insert && free_slot >= 0) {
                     return free_slot;
                 }
                 return for_insert ? static_cast<std::int64_t>(j)
                                   : -1 - static_cast<std::int64_t>(j);
             }
-            if (s.state == State::Used && s.hash == hash) {
+            if (s.state() == State::Used && s.hash == hash) {
                 if (identical(s.key, key)) {
                     return static_cast<std::int64_t>(j) | (std::int64_t{1} << 62);
                 }
@@ -64,7 +64,8 @@ std::int64_t SetObject::find_slot(Runtime& rt, const Value& key, std::int64_t ha
                         return static_cast<std::int64_t>(j) | (std::int64_t{1} << 62);
                     }
                 }
-            } else if (s.state == State::Dummy && free_slot < 0) {
+            } else if (s.state() == State::Dummy) {
+                // CPython 3.12's set_add_entry reuses the last dummy it passed, not the first.
                 free_slot = static_cast<std::int64_t>(j);
             }
             if (probes-- == 0) {
@@ -92,10 +93,9 @@ bool SetObject::add_with_hash(Runtime& rt, const Value& key, std::int64_t h) {
         return false;
     }
     Slot& s = table[static_cast<std::size_t>(r)];
-    const bool was_empty = s.state == State::Empty;
+    const bool was_empty = s.state() == State::Empty;
     s.key = key;
     s.hash = h;
-    s.state = State::Used;
     ++used_;
     ++mutations;
     if (was_empty) {
@@ -113,11 +113,11 @@ void SetObject::insert_clean(Value key, std::int64_t h) {
     std::size_t i = static_cast<std::size_t>(h) & mask;
     while (true) {
         std::size_t found = SIZE_MAX;
-        if (table[i].state == State::Empty) {
+        if (table[i].state() == State::Empty) {
             found = i;
         } else if (i + kLinearProbes <= mask) {
             for (std::size_t j = 1; j <= kLinearProbes; ++j) {
-                if (table[i + j].state == State::Empty) {
+                if (table[i + j].state() == State::Empty) {
                     found = i + j;
                     break;
                 }
@@ -126,7 +126,6 @@ void SetObject::insert_clean(Value key, std::int64_t h) {
         if (found != SIZE_MAX) {
             table[found].key = std::move(key);
             table[found].hash = h;
-            table[found].state = State::Used;
             return;
         }
         perturb >>= kPerturbShift;
@@ -144,7 +143,7 @@ void SetObject::merge(Runtime& rt, const SetObject& other) {
     ++mutations;
     if (fill_ == 0 && table.size() == other.table.size() && other.fill_ == other.used_) {
         for (std::size_t i = 0; i < table.size(); ++i) {
-            if (other.table[i].state == State::Used) {
+            if (other.table[i].state() == State::Used) {
                 table[i] = other.table[i];
             }
         }
@@ -154,7 +153,7 @@ void SetObject::merge(Runtime& rt, const SetObject& other) {
     if (fill_ == 0) {
         fill_ = used_ = other.used_;
         for (const Slot& slot : other.table) {
-            if (slot.state == State::Used) {
+            if (slot.state() == State::Used) {
                 insert_clean(slot.key, slot.hash);
             }
         }
@@ -162,7 +161,7 @@ void SetObject::merge(Runtime& rt, const SetObject& other) {
     }
     std::vector<Slot> snapshot = other.table;
     for (const Slot& slot : snapshot) {
-        if (slot.state == State::Used) {
+        if (slot.state() == State::Used) {
             add_with_hash(rt, slot.key, slot.hash);
         }
     }
@@ -210,8 +209,7 @@ bool SetObject::discard(Runtime& rt, const Value& key) {
     }
     Slot& s = table[static_cast<std::size_t>(r & ~(std::int64_t{1} << 62))];
     Value old = std::move(s.key);
-    s.key = Value();
-    s.state = State::Dummy;
+    s.make_dummy();
     --used_;
     ++mutations;
     return true;
@@ -227,7 +225,7 @@ void SetObject::resize(std::size_t min_used) {
     table.resize(size);
     fill_ = used_;
     for (Slot& s : old) {
-        if (s.state == State::Used) {
+        if (s.state() == State::Used) {
             insert_clean(std::move(s.key), s.hash);
         }
     }
@@ -256,7 +254,7 @@ void update_set(Runtime& rt, SetObject& target, const Value& other) {
     if (is_dict(rt, other)) {
         std::vector<std::pair<Value, std::int64_t>> keys;
         for (const auto& e : dict_of(other).entries) {
-            if (e.live) {
+            if (e.live()) {
                 keys.emplace_back(e.key, e.hash);
             }
         }
@@ -606,7 +604,7 @@ void install_set(Runtime& rt) {
         expect_exactly(r, args, "set.pop", 1);
         SetObject& s = set_of(args[0]);
         for (const auto& slot : s.table) {
-            if (slot.state == State::Used) {
+            if (slot.state() == State::Used) {
                 Value key = slot.key;
                 s.discard(r, key);
                 return key;
@@ -660,7 +658,7 @@ void install_set(Runtime& rt) {
             raise_error(r, r.types().RuntimeError, "Set changed size during iteration");
         }
         while (iterator->position < s.table.size() &&
-               s.table[iterator->position].state != State::Used) {
+               s.table[iterator->position].state() != State::Used) {
             ++iterator->position;
         }
         if (iterator->position >= s.table.size()) {

@@ -12,11 +12,29 @@ namespace loopscope::script {
 // perturbation, resize rule) so that iteration order is CPython's: {3, 1, 2} prints {1, 2, 3}
 // because hash(n) == n for small ints. Keys are never arbitrary mutable containers.
 struct SetObject : TrackedObject {
+    // 24 bytes: the state is kept in the hash, which the table needs anyway.
     struct Slot {
+        enum class State : std::uint8_t { Empty, Used, Dummy };
+        // A hash no key has (hash() gives -2 for -1, as CPython does).
+        static constexpr std::int64_t kNoKey = -1;
+
         Value key;
-        std::int64_t hash = 0;
-        enum class State : std::uint8_t { Empty, Used, Dummy } state = State::Empty;
+        // The key's hash; kNoKey in a slot without a key, whose `key` then tells a slot never
+        // used (None) from the dummy a removal leaves behind (True).
+        std::int64_t hash = kNoKey;
+
+        State state() const {
+            if (hash != kNoKey) {
+                return State::Used;
+            }
+            return key.is_none() ? State::Empty : State::Dummy;
+        }
+        void make_dummy() {
+            key = Value::boolean(true);
+            hash = kNoKey;
+        }
     };
+    static_assert(sizeof(Slot) == 24);
 
     SetObject(Runtime& rt, TypeObject* set_type);  // set or frozenset
 
@@ -39,7 +57,7 @@ struct SetObject : TrackedObject {
     template <class F>
     void for_each(F&& f) const {
         for (const Slot& s : table) {
-            if (s.state == Slot::State::Used) {
+            if (s.state() == Slot::State::Used) {
                 f(s.key);
             }
         }

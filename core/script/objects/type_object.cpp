@@ -1,6 +1,7 @@
 #include "core/script/objects/type_object.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "core/script/objects/errors.h"
 #include "core/script/objects/ops.h"
@@ -8,11 +9,21 @@
 
 namespace loopscope::script {
 
+namespace {
+
+std::uint64_t next_serial() {
+    static std::atomic<std::uint64_t> serials{0};
+    return serials.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
+}  // namespace
+
 TypeObject::TypeObject(Runtime& rt, TypeObject* metatype, std::string name_, std::string module_)
     : TrackedObject(rt, metatype),
       name(name_),
       qualname(std::move(name_)),
-      module(std::move(module_)) {
+      module(std::move(module_)),
+      serial(next_serial()) {
     mro.push_back(this);
 }
 

@@ -25,6 +25,9 @@ struct TypeObject : TrackedObject {
     // and to the bases, which `bases` keeps alive).
     std::vector<TypeObject*> mro;
     Attributes dict;
+    // Names this class among every class the process ever made, never reused (a class at the
+    // address of a freed one has another serial): what the VM's method caches are keyed by.
+    const std::uint64_t serial;
     TypeSlots slots;
     bool is_exception = false;   // BaseException or a subclass: instances are ExceptionObject
     bool is_user_class = false;  // made by a class statement (make_class)
@@ -47,6 +50,15 @@ struct TypeObject : TrackedObject {
 
     // The attribute along the MRO, or null. The pointer is valid until a dict on the MRO changes.
     const Value* lookup(std::string_view attribute) const;
+    // Changes whenever a dict on the MRO gains or loses a name: the sum of their versions,
+    // each of which only grows. While it stays the same, lookup() finds the same slot.
+    std::uint64_t mro_version() const {
+        std::uint64_t version = 0;
+        for (const TypeObject* t : mro) {
+            version += t->dict.version();
+        }
+        return version;
+    }
     bool is_subtype_of(const TypeObject& other) const;
     void clear_references() override;
 };

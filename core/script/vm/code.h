@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "script/objects/method_cache.h"
 #include "script/objects/object.h"
 #include "script/syntax/ast.h"
 #include "script/vm/opcode.h"
@@ -60,6 +61,7 @@ struct CodeObject {
     std::vector<Value> constants;
     std::vector<std::string> names;                       // attribute, global and namespace names
     mutable std::vector<GlobalCache> global_cache;        // one per name
+    mutable std::vector<MethodCache> method_cache;        // one per name
     std::vector<std::vector<std::string>> keyword_names;  // CALL_KW's
     std::vector<std::vector<std::string_view>> keyword_views;  // the same, as CallArgs wants
     std::vector<std::shared_ptr<CodeObject>> functions;        // nested bodies, for MAKE_FUNCTION

@@ -209,6 +209,7 @@ private:
                 ins.a = static_cast<std::uint32_t>(u_->labels[ins.a]);
         c.stack_size = max_stack_depth(c) + 2;
         c.global_cache.resize(c.names.size());
+        c.method_cache.resize(c.names.size());
         for (const auto& names : c.keyword_names)
             c.keyword_views.emplace_back(names.begin(), names.end());
         auto code = u_->code;

@@ -589,7 +589,7 @@ Value call_ex(Runtime& rt, const Value& callable, const Value& args_tuple, const
     if (kwargs) {
         auto* d = kwargs->as<DictObject>();
         for (const auto& e : d->entries) {
-            if (!e.live)
+            if (!e.live())
                 continue;
             names.emplace_back(str_view(e.key));
             values.push_back(e.value);
@@ -616,7 +616,7 @@ void dict_merge(Runtime& rt, const Value& dict, const Value& other, const Value&
     }
     auto* o = other.as<DictObject>();
     for (const auto& e : o->entries) {
-        if (!e.live)
+        if (!e.live())
             continue;
         if (!is_str(rt, e.key))
             type_error(rt, "keywords must be strings");
@@ -905,7 +905,8 @@ Value execute(VmState& vm, Frame* entry) {
                     }
                     case Op::LoadMethod: {
                         Value callable;
-                        if (get_method(rt, TOP(), name_at(*f->code, ins.a), callable)) {
+                        if (get_method(rt, TOP(), name_at(*f->code, ins.a), callable,
+                                       f->code->method_cache[ins.a])) {
                             Value self = std::move(TOP());
                             TOP() = std::move(callable);
                             PUSH(std::move(self));
@@ -1232,7 +1233,7 @@ Value execute(VmState& vm, Frame* entry) {
                         auto* d = PEEK(ins.a).as<DictObject>();
                         if (is_dict(rt, other)) {
                             for (const auto& e : other.as<DictObject>()->entries)
-                                if (e.live)
+                                if (e.live())
                                     d->set(rt, e.key, e.value);
                         } else {
                             Value keys;
@@ -1339,7 +1340,7 @@ Value execute(VmState& vm, Frame* entry) {
                         if (child->has(CodeObject::kHasKwDefaults)) {
                             Value kwd = POP();
                             for (const auto& e : kwd.as<DictObject>()->entries)
-                                if (e.live)
+                                if (e.live())
                                     fn->kw_defaults.emplace_back(std::string(str_view(e.key)),
                                                                  e.value);
                         }
