@@ -16,8 +16,9 @@ namespace loopscope::trace {
 // the last time round. So each event is predicted from the last event seen in the same
 // context (its kind, the two kinds before it, the task that is stepping), moved on by the
 // difference between the last two events of that context (or back by it, for a field that
-// alternates); only the fields the prediction got wrong are written, as varints of the error.
-// An event predicted exactly takes one byte.
+// alternates, or as in the event just before, for a field that was so last time it was
+// wrong); only the errors of the 8-byte words the prediction got wrong are written, each in
+// as few bytes as it takes. An event predicted exactly takes one byte.
 //
 // Every block is coded on its own, from empty contexts, so any block can be decoded without
 // the ones before it. One codec object serves any number of blocks, one at a time; it keeps
@@ -29,9 +30,9 @@ public:
     EventCodec(const EventCodec&) = delete;
     EventCodec& operator=(const EventCodec&) = delete;
 
-    // The most bytes encode() writes for one event: a kind, its escape, a field mask and six
-    // varints.
-    static constexpr std::size_t kMaxEventBytes = 1 + 2 + 1 + 6 * 10;
+    // The most bytes encode() needs for one event: a kind, its escape, a two-byte header and
+    // four 8-byte errors, and room for the 8 bytes of padding a block ends with.
+    static constexpr std::size_t kMaxEventBytes = 1 + 2 + 2 + 4 * 8 + 8;
 
     // Writes the encoding of `events` at `out`, which has room for kMaxEventBytes an event;
     // returns the address just past the last byte written.
@@ -47,6 +48,11 @@ public:
 private:
     struct Context;
     class Predictor;
+
+    // Codes any event but one a plain context predicted exactly.
+    static std::uint8_t* encode_unusual(Predictor& predictor, std::size_t slot, const Event& event,
+                                        const Event& previous, std::uint8_t* out);
+
     std::unique_ptr<Predictor> predictor_;
 };
 
