@@ -252,18 +252,80 @@ void task_done_detached(Runtime& rt, const Value& self) {
     });
 }
 
-Value queue_put(Runtime& rt, std::shared_ptr<QueueBox> queue, QueueItem item) {
-    ErasedFrame putting(queue->put(std::move(item)));
-    return make_frame_operation(rt, std::move(queue), std::move(putting), result_is_value, Value(),
-                                "Queue.put");
+Coro<Value> put_then_none(std::shared_ptr<QueueBox> queue, QueueItem item) {
+    co_await queue->put(std::move(item));
+    co_return Value();
 }
 
-Value queue_get(Runtime& rt, std::shared_ptr<QueueBox> queue) {
-    ErasedFrame getting(queue->get());
-    return make_frame_operation(
-        rt, std::move(queue), std::move(getting),
-        [](ErasedFrame& finished, const Value&) { return finished.result<QueueItem>().value; },
-        Value(), "Queue.get");
+Coro<Value> get_value(std::shared_ptr<QueueBox> queue) {
+    QueueItem item = co_await queue->get();
+    co_return std::move(item.value);
+}
+
+// `queue.put(item)` and `queue.get()`. CPython's coroutines put or take at once when the queue
+// has room (an item), and wait only when it is full (empty); so do these, and they make the
+// C++ coroutine a wait needs only then: most puts and many gets never wait, and a task's host
+// takes them as a value ready at once (DirectWait::Kind::Ready), with the same trace.
+struct QueueCallObject final : OperationObject {
+    enum class Call : std::uint8_t { Put, Get };
+
+    QueueCallObject(Runtime& rt, TypeObject* cls, Call call_, std::shared_ptr<QueueBox> queue_,
+                    Value item_)
+        : OperationObject(rt, cls, DirectWait{DirectWait::Kind::Frame, 0}, Value(),
+                          call_ == Call::Put ? "Queue.put" : "Queue.get"),
+          call(call_),
+          queue(std::move(queue_)),
+          item(std::move(item_)) {}
+
+    DirectWait start_direct(Runtime& rt) override {
+        const DirectWait taken = take_direct();
+        if (taken.kind != DirectWait::Kind::Frame) {
+            return taken;  // awaited before: start() says so
+        }
+        if (call == Call::Put && !queue->full()) {
+            queue->put_nowait(QueueItem{std::move(item), &rt});
+            return DirectWait{DirectWait::Kind::Ready, 0};
+        }
+        if (call == Call::Get && queue->qsize() != 0) {
+            value = queue->get_nowait().value;
+            return DirectWait{DirectWait::Kind::Ready, 0};
+        }
+        return taken;
+    }
+    ErasedFrame start_frame() override {
+        if (call == Call::Put) {
+            return ErasedFrame(queue->put(QueueItem{std::move(item), runtime}));
+        }
+        return ErasedFrame(queue->get());
+    }
+    Value frame_result(ErasedFrame& finished) override {
+        return call == Call::Put ? Value() : std::move(finished.result<QueueItem>().value);
+    }
+    // Awaited by other than a task's host (create_task(queue.get()), wait_for(queue.put(x), 1)).
+    Coro<Value> start(Runtime& rt, const Value& self) override {
+        if (direct_kind() != DirectWait::Kind::Frame) {
+            return OperationObject::start(rt, self);  // "cannot reuse already awaited coroutine"
+        }
+        take_direct();
+        if (call == Call::Put) {
+            return put_then_none(queue, QueueItem{std::move(item), &rt});
+        }
+        return get_value(queue);
+    }
+    void clear_references() override {
+        OperationObject::clear_references();
+        item = Value();
+    }
+
+    const Call call;
+    const std::shared_ptr<QueueBox> queue;
+    Value item;  // put's, until it is put
+};
+
+Value queue_call(Runtime& rt, QueueCallObject::Call call, std::shared_ptr<QueueBox> queue,
+                 Value item) {
+    return Value(Ref<QueueCallObject>::make(rt, asyncio_state(rt).types.Operation.get(), call,
+                                            std::move(queue), std::move(item)));
 }
 
 Value queue_join(Runtime& rt, std::shared_ptr<QueueBox> queue) {
@@ -322,16 +384,16 @@ void install_queue_type(Runtime& rt, ModuleObject& module, const char* name, Que
                                           static_cast<std::int64_t>(queue_size(r, a[0])) >=
                                               object->maxsize);
                 })
-        .method(
-            "put",
-            [](Runtime& r, const CallArgs& a) {
-                expect_exactly(r, a, "put", 2);
-                if (no_running_loop(r)) {
-                    return defer_method(r, a, "put", "Queue.put");
-                }
-                queue_of(r, a[0]);
-                return queue_put(r, a[0].as<QueueObject>()->queue.shared(), QueueItem{a[1], &r});
-            })
+        .method("put",
+                [](Runtime& r, const CallArgs& a) {
+                    expect_exactly(r, a, "put", 2);
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "put", "Queue.put");
+                    }
+                    queue_of(r, a[0]);
+                    return queue_call(r, QueueCallObject::Call::Put,
+                                      a[0].as<QueueObject>()->queue.shared(), a[1]);
+                })
         .method("put_nowait",
                 [](Runtime& r, const CallArgs& a) {
                     expect_exactly(r, a, "put_nowait", 2);
@@ -349,7 +411,8 @@ void install_queue_type(Runtime& rt, ModuleObject& module, const char* name, Que
                         return defer_method(r, a, "get", "Queue.get");
                     }
                     queue_of(r, a[0]);
-                    return queue_get(r, a[0].as<QueueObject>()->queue.shared());
+                    return queue_call(r, QueueCallObject::Call::Get,
+                                      a[0].as<QueueObject>()->queue.shared(), Value());
                 })
         .method("get_nowait",
                 [](Runtime& r, const CallArgs& a) {
