@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <future>
 #include <thread>
 
 #include "loop/event_loop.h"
@@ -66,23 +67,33 @@ TEST(RealClockTest, PauseHoldsTimersAndResumeFiresThemOnLoopTime) {
     auto owned = std::make_unique<RealClock>(1.0);
     RealClock* clock = owned.get();
     EventLoop loop(EventLoopOptions{.clock = std::move(owned)});
-    const Nanos deadline = loop.time() + milliseconds(60);
+    // The timer is armed from the running loop, and the controller pauses 20 ms after that:
+    // however late its thread starts (a sanitizer makes starting one slow), the pause falls
+    // inside the timer's 60 ms.
+    Nanos deadline = 0;
     Nanos fired_at = 0;
-    loop.call_at(deadline, [&] {
-        fired_at = loop.time();
-        loop.stop();
+    WallClock::time_point armed_at;
+    std::promise<void> armed;
+    loop.call_soon([&] {
+        armed_at = WallClock::now();
+        deadline = loop.time() + milliseconds(60);
+        loop.call_at(deadline, [&] {
+            fired_at = loop.time();
+            loop.stop();
+        });
+        armed.set_value();
     });
-    std::thread controller([clock] {
+    std::thread controller([clock, until_armed = armed.get_future()] {
+        until_armed.wait();
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         clock->pause();
         std::this_thread::sleep_for(std::chrono::milliseconds(150));
         clock->resume();
     });
-    const auto start = WallClock::now();
     loop.run_forever();
     controller.join();
     // 60 ms of loop time plus a 150 ms pause: at least 200 ms of wall time...
-    EXPECT_GE(wall_ms_since(start), 195.0);
+    EXPECT_GE(wall_ms_since(armed_at), 195.0);
     // ...yet the timer is on time in loop time.
     EXPECT_GE(fired_at, deadline);
     EXPECT_LT(fired_at - deadline, milliseconds(30));
