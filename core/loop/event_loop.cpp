@@ -43,12 +43,12 @@ EventLoop::EventLoop(EventLoopOptions options)
               .job_started =
                   [this](std::uint32_t job, std::uint32_t worker) {
                       recorder_.record_from_thread(
-                          {clock_->peek(), iteration(), EventKind::JobStarted, 0, job, worker, 0});
+                          {trace_time(), iteration(), EventKind::JobStarted, 0, job, worker, 0});
                   },
               .job_finished =
                   [this](std::uint32_t job, std::uint32_t worker) {
                       recorder_.record_from_thread(
-                          {clock_->peek(), iteration(), EventKind::JobFinished, 0, job, worker, 0});
+                          {trace_time(), iteration(), EventKind::JobFinished, 0, job, worker, 0});
                   },
           }) {
     poller_.watch(inbox_.descriptor(), EPOLLIN, false);
