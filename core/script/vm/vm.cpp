@@ -1616,6 +1616,12 @@ Value execute(VmState& vm, Frame* entry) {
             // An exception at f->pc: unwind to the innermost handler, frame by frame.
             f->sp = sp;
             Value exc = std::move(error.exception);
+            if (!pending_reraise) {
+                // Raised by the instruction (a native call's error, an await's): chained to
+                // the exception being handled, as CPython's _PyErr_SetObject does for every
+                // raise, not only for the `raise` statement's (which set it already).
+                set_context(rt, exc, f);
+            }
             bool add_entry = !pending_reraise;
             bool skip_next_entry = false;
             pending_reraise = false;
