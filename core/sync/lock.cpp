@@ -6,9 +6,16 @@ using trace::EventKind;
 
 Lock::Lock(Scheduler& scheduler) : trace_(scheduler, AwaitKind::Lock, 0) {}
 
+bool Lock::try_acquire() {
+    if (!can_acquire_at_once()) {
+        return false;
+    }
+    take();
+    return true;
+}
+
 Coro<bool> Lock::acquire() {
-    if (!locked_ && !waiters_.has_live_waiter()) {
-        take();
+    if (try_acquire()) {
         co_return true;
     }
     Future<void> waiter = waiters_.add();

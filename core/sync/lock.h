@@ -34,6 +34,11 @@ public:
     // Cancelled while waiting, it raises CancelledError and wakes the next waiter if the lock
     // is free.
     Coro<bool> acquire();
+    // What acquire() does when it need not wait: takes the lock if it is unlocked and no live
+    // waiter is queued, and says whether it did. Nothing changes when it did not.
+    bool try_acquire();
+    // Whether try_acquire() would take the lock.
+    bool can_acquire_at_once() const { return !locked_ && !waiters_.has_live_waiter(); }
     // Unlocks and wakes the first waiter. RuntimeError("Lock is not acquired.") if unlocked.
     // Any task (or a plain callback) may release: the lock has no owner.
     void release();

@@ -144,6 +144,17 @@ std::shared_ptr<FutureCore> HostAwaitable::start_waiter() {
     throw std::logic_error("start_waiter() of an awaitable whose direct wait is no future");
 }
 
+Value HostAwaitable::finish_at_once(Runtime& rt) {
+    const DirectWait direct = start_direct(rt);
+    if (direct.kind == DirectWait::Kind::Future && start_waiter() != nullptr) {
+        throw std::logic_error("an awaitable that finishes at once queued a waiter");
+    }
+    if (direct.kind != DirectWait::Kind::Ready && direct.kind != DirectWait::Kind::Future) {
+        throw std::logic_error("an awaitable that finishes at once has a wait");
+    }
+    return direct_result();
+}
+
 Coro<Value> OperationObject::start(Runtime& rt, const Value&) {
     if (!pending()) {
         raise_error(rt, rt.types().RuntimeError, "cannot reuse already awaited coroutine");

@@ -33,12 +33,52 @@ Lock& lock_of(Runtime& rt, const Value& self) {
     return object->lock.get(rt, self, [](Scheduler& s) { return std::make_shared<Lock>(s); });
 }
 
+// acquire() for someone else than a task's host (create_task(lock.acquire()), wait_for): the
+// lock's own coroutine, holding the lock while it runs.
+Coro<Value> acquire_lock_then(std::shared_ptr<Lock> lock, Value result) {
+    co_await lock->acquire();
+    co_return result;
+}
+
+// `await lock.acquire()`, `async with lock:`. A free lock is taken at once, inside the awaiting
+// step, as CPython's coroutine takes it (HostAwaitable::finishes_at_once); only a lock that
+// must be waited for costs acquire()'s coroutine frame, made then. `value` is what the await
+// returns (True for acquire(), None for __aenter__).
+struct LockAcquireObject final : OperationObject {
+    LockAcquireObject(Runtime& rt, TypeObject* cls, std::shared_ptr<Lock> lock_, Value value_,
+                      const char* name_)
+        : OperationObject(rt, cls, DirectWait{DirectWait::Kind::Frame, 0}, std::move(value_),
+                          name_),
+          lock(std::move(lock_)) {}
+
+    DirectWait start_direct(Runtime&) override {
+        const DirectWait taken = take_direct();
+        if (taken.kind == DirectWait::Kind::Frame && lock->try_acquire()) {
+            return DirectWait{DirectWait::Kind::Ready, 0};
+        }
+        return taken;  // acquire()'s frame; None when awaited before: start() says so
+    }
+    bool finishes_at_once() const override {
+        return direct_kind() == DirectWait::Kind::Frame && lock->can_acquire_at_once();
+    }
+    ErasedFrame start_frame() override { return ErasedFrame(lock->acquire()); }
+    Value frame_result(ErasedFrame&) override { return value; }
+    Coro<Value> start(Runtime& rt, const Value& self) override {
+        if (direct_kind() != DirectWait::Kind::Frame) {
+            return OperationObject::start(rt, self);  // taken already: "cannot reuse"
+        }
+        take_direct();
+        return acquire_lock_then(lock, value);
+    }
+
+    std::shared_ptr<Lock> lock;
+};
+
 Value lock_acquire(Runtime& rt, const Value& self, Value result, const char* name) {
     lock_of(rt, self);
     std::shared_ptr<Lock> lock = self.as<LockObject>()->lock.shared();
-    Coro<bool> acquiring = lock->acquire();
-    return make_frame_operation(rt, std::move(lock), ErasedFrame(std::move(acquiring)),
-                                result_is_value, std::move(result), name);
+    return Value(Ref<LockAcquireObject>::make(rt, asyncio_state(rt).types.Operation.get(),
+                                              std::move(lock), std::move(result), name));
 }
 
 std::string lock_repr(Runtime& rt, const Value& self) {
@@ -234,6 +274,10 @@ struct SemaphoreAcquireObject final : OperationObject {
     std::shared_ptr<FutureCore> start_waiter() override {
         std::optional<Future<void>> queued = semaphore->begin_acquire();
         return queued ? queued->core() : nullptr;
+    }
+    // begin_acquire() takes a unit at once when the semaphore is not locked.
+    bool finishes_at_once() const override {
+        return direct_kind() == DirectWait::Kind::Future && !semaphore->locked();
     }
     Value waiter_result(FutureCore& waiter) override {
         semaphore->end_acquire(waiter);

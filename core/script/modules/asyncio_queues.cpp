@@ -292,6 +292,10 @@ struct QueueCallObject final : OperationObject {
         }
         return taken;
     }
+    bool finishes_at_once() const override {
+        return direct_kind() == DirectWait::Kind::Frame &&
+               (call == Call::Put ? !queue->full() : queue->qsize() != 0);
+    }
     ErasedFrame start_frame() override {
         if (call == Call::Put) {
             return ErasedFrame(queue->put(QueueItem{std::move(item), runtime}));

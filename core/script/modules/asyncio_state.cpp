@@ -1,6 +1,7 @@
 #include "script/modules/asyncio_state.h"
 
 #include "script/modules/future_object.h"
+#include "script/modules/task_host.h"
 #include "script/objects/errors.h"
 #include "script/objects/runtime.h"
 
@@ -30,6 +31,7 @@ AsyncioState& make_asyncio_state(Runtime& rt) {
     };
     install_exception_types(rt, *state);
     install_future_types(rt);
+    rt.await_at_once = &await_at_once_in_step;
     return *state;
 }
 

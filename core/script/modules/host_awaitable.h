@@ -56,6 +56,15 @@ struct HostAwaitable : TrackedObject {
     virtual std::shared_ptr<FutureCore> start_waiter();
     virtual Value waiter_result(FutureCore& /*waiter*/) { return Value(); }
     virtual void waiter_failed(FutureCore& /*waiter*/, bool /*cancelled*/) {}
+
+    // True when an await would be over at once, with nothing to wait for: the direct wait is
+    // untaken and Kind::Ready, or the operation it starts completes then (a queue with room, a
+    // semaphore with a free unit). Takes nothing. Such an await is done inside the coroutine's
+    // step by finish_at_once(), as CPython's coroutines do it, without suspending to the host.
+    virtual bool finishes_at_once() const { return false; }
+    // Once finishes_at_once() said so: takes the awaitable and performs it as the host would
+    // (start_direct(), and start_waiter() for Kind::Future), and returns the await's value.
+    Value finish_at_once(Runtime& rt);
 };
 
 // The awaitable held by a Value whose type is host-awaitable; null otherwise.

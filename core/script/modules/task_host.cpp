@@ -184,11 +184,37 @@ struct HostStep : HostWait {
     HostWait& wait() { return *this; }
 };
 
+// The step this thread runs (run_step), for awaits that finish inside it (await_at_once_in_step).
+// Per thread: a step is the loop thread's; Python code on an executor thread is in none.
+class StepInProgress {
+public:
+    StepInProgress(TaskCore& stepping, CoroutineObject& coroutine, HostStep& host)
+        : task(stepping), coro(coroutine), next(host), outer_(running) {
+        running = this;
+    }
+    StepInProgress(const StepInProgress&) = delete;
+    StepInProgress& operator=(const StepInProgress&) = delete;
+    ~StepInProgress() { running = outer_; }
+
+    static StepInProgress* current() { return running; }
+
+    TaskCore& task;
+    CoroutineObject& coro;
+    HostStep& next;
+
+private:
+    static thread_local StepInProgress* running;
+    StepInProgress* outer_;
+};
+
+thread_local StepInProgress* StepInProgress::running = nullptr;
+
 // Runs the coroutine's next step. True when it returned, its value in `next.value`; otherwise
 // `next.value` is what it awaits.
 bool run_step(Runtime& rt, TaskCore& task, CoroutineObject& coro, HostStep& next) {
     Resumption step{Resumption::Kind::Returned, Value()};
     const SlowStepWatch watch(rt, task);
+    const StepInProgress in_progress(task, coro, next);
     try {
         step = next.throwing ? resume_throw(rt, coro, std::move(next.value))
                              : resume(rt, coro, std::move(next.value));
@@ -413,6 +439,29 @@ Coro<Value> drive_or_await(Runtime& rt, Value target, Value task_object) {
 }
 
 }  // namespace
+
+bool await_at_once_in_step(Runtime& rt, const Value& awaitable_value, Value& result) {
+    StepInProgress* step = StepInProgress::current();
+    HostAwaitable* awaitable = as_host_awaitable(awaitable_value);
+    if (step == nullptr || awaitable == nullptr || !awaitable->finishes_at_once()) {
+        return false;
+    }
+    // As begin_wait() would, after the coroutine yielded here. The Task object's `awaiting`
+    // is left alone: it would be set and cleared with nothing run in between.
+    record_line(rt, step->task, step->coro, step->next.file);
+    try {
+        result = awaitable->finish_at_once(rt);
+    } catch (const ScriptError&) {
+        throw;  // raised at the await, as the host would have thrown it in there
+    } catch (...) {
+        const std::exception_ptr error = std::current_exception();
+        if (is_script_abort(error)) {
+            throw;  // run_step notes it and ends the task
+        }
+        throw ScriptError{python_exception(rt, error)};
+    }
+    return true;
+}
 
 Coro<Value> drive_coroutine(Runtime& rt, Value target) {
     return drive_or_await(rt, std::move(target), Value());

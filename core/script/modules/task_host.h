@@ -32,4 +32,10 @@ Value create_script_task(Runtime& rt, const Value& coro, std::optional<std::stri
 // ensure_future: a Future or Task as it is, a coroutine (or host awaitable) as a new task.
 Value ensure_future_object(Runtime& rt, const Value& awaitable);
 
+// Runtime::await_at_once: inside a step of a task this file drives, an `await` of a host
+// awaitable that finishes at once (HostAwaitable::finishes_at_once) is done on the spot, as one
+// send() of CPython's task step does it; the trace is what the host records when it takes the
+// same await after a suspension (the task's line, then the operation's own events).
+bool await_at_once_in_step(Runtime& rt, const Value& awaitable, Value& result);
+
 }  // namespace loopscope::script

@@ -117,6 +117,12 @@ public:
     // limits.trace_events.
     std::function<std::size_t()> trace_events_recorded;
     std::atomic<bool> stop_requested{false};
+    // `await x` of an object whose type is host-awaitable (asyncio's): asked by the VM before it
+    // suspends the coroutine to hand `x` to its host. True when the await was over at once,
+    // inside the running step, with its value in `result`; false to suspend as usual. Set by
+    // the asyncio module (task_host.cpp); null: always suspend.
+    using AwaitAtOnce = bool (*)(Runtime& rt, const Value& awaitable, Value& result);
+    AwaitAtOnce await_at_once = nullptr;
     // Opaque per-runtime state owned by other layers; they free it through the deleters (run
     // before the objects are torn down).
     void* vm_state = nullptr;

@@ -1404,6 +1404,12 @@ Value execute(VmState& vm, Frame* entry) {
                         Value v = POP();
                         Value& sub = TOP();
                         if (is_host_awaitable(sub)) {
+                            Value result;
+                            if (rt.await_at_once != nullptr && rt.await_at_once(rt, sub, result)) {
+                                TOP() = std::move(result);
+                                pc = ins.a;
+                                break;
+                            }
                             // Yield the awaitable itself: the host waits and resumes us with
                             // the result (see generator_send).
                             PUSH(sub);
