@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <utility>
 
 #include "async/coro.h"
@@ -59,6 +60,16 @@ public:
     // Takes an item now; QueueEmpty if the queue is empty.
     T get_nowait();
 
+    // get()'s waiting in steps, for a caller that awaits the getter future itself instead of
+    // through get()'s coroutine frame (a script task's host: a frame less per waiting get).
+    // begin_get() queues the running task and returns the getter to await while the queue is
+    // empty, and nothing once an item is there. When that await returns, begin_get() again (a
+    // woken getter that finds the queue empty waits again, at the back); once it returns
+    // nothing, get_nowait(). When the await throws, abandon_get(getter) and the error goes on.
+    // get() is these steps.
+    std::optional<Future<void>> begin_get();
+    void abandon_get(FutureCore& getter);
+
 private:
     Storage items_;
 };
@@ -94,22 +105,34 @@ void Queue<T, Storage>::put_nowait(T item) {
 
 template <class T, class Storage>
 Coro<T> Queue<T, Storage>::get() {
-    while (empty()) {
-        Future<void> getter = getters_.add();
+    while (std::optional<Future<void>> getter = begin_get()) {
         try {
-            co_await getter;
+            co_await *getter;
         } catch (...) {
-            getter.cancel();  // in case it is still pending
-            // put_nowait() may already have taken it out of the deque when waking it.
-            getters_.remove(getter);
-            if (!empty() && !getter.cancelled()) {
-                // Woken for an item this task will not take: pass the wake-up on.
-                getters_.pop_and_wake_next();
-            }
+            abandon_get(*getter->core());
             throw;
         }
     }
     co_return get_nowait();
+}
+
+template <class T, class Storage>
+std::optional<Future<void>> Queue<T, Storage>::begin_get() {
+    if (!empty()) {
+        return std::nullopt;
+    }
+    return getters_.add();
+}
+
+template <class T, class Storage>
+void Queue<T, Storage>::abandon_get(FutureCore& getter) {
+    getter.cancel();  // in case it is still pending
+    // put_nowait() may already have taken it out of the deque when waking it.
+    getters_.remove(getter);
+    if (!empty() && !getter.cancelled()) {
+        // Woken for an item this task will not take: pass the wake-up on.
+        getters_.pop_and_wake_next();
+    }
 }
 
 template <class T, class Storage>

@@ -136,6 +136,8 @@ public:
     virtual void put_nowait(QueueItem item) = 0;
     virtual Coro<QueueItem> get() = 0;
     virtual QueueItem get_nowait() = 0;
+    virtual std::optional<Future<void>> begin_get() = 0;
+    virtual void abandon_get(FutureCore& getter) = 0;
     virtual std::vector<Value> items() const = 0;
 };
 
@@ -150,6 +152,8 @@ public:
     void put_nowait(QueueItem item) override { queue_.put_nowait(std::move(item)); }
     Coro<QueueItem> get() override { return queue_.get(); }
     QueueItem get_nowait() override { return queue_.get_nowait(); }
+    std::optional<Future<void>> begin_get() override { return queue_.begin_get(); }
+    void abandon_get(FutureCore& getter) override { queue_.abandon_get(getter); }
     std::vector<Value> items() const override { return queue_.storage().listed(); }
 
 private:
@@ -263,15 +267,17 @@ Coro<Value> get_value(std::shared_ptr<QueueBox> queue) {
 }
 
 // `queue.put(item)` and `queue.get()`. CPython's coroutines put or take at once when the queue
-// has room (an item), and wait only when it is full (empty); so do these, and they make the
-// C++ coroutine a wait needs only then: most puts and many gets never wait, and a task's host
-// takes them as a value ready at once (DirectWait::Kind::Ready), with the same trace.
+// has room (an item), and wait only when it is full (empty); so do these. A task's host takes
+// an at-once call as a value ready at once (DirectWait::Kind::Ready), with the same trace. A
+// put that waits is put()'s C++ coroutine, made then (DirectWait::Kind::Frame); a get that
+// waits is awaited by the host on its getter future itself (DirectWait::Kind::Future, the
+// steps of Queue::get()), so a task waiting for an item costs no coroutine frame.
 struct QueueCallObject final : OperationObject {
     enum class Call : std::uint8_t { Put, Get };
 
     QueueCallObject(Runtime& rt, TypeObject* cls, Call call_, std::shared_ptr<QueueBox> queue_,
                     Value item_)
-        : OperationObject(rt, cls, DirectWait{DirectWait::Kind::Frame, 0}, Value(),
+        : OperationObject(rt, cls, DirectWait{waiting_kind(call_), 0}, Value(),
                           call_ == Call::Put ? "Queue.put" : "Queue.get"),
           call(call_),
           queue(std::move(queue_)),
@@ -279,7 +285,7 @@ struct QueueCallObject final : OperationObject {
 
     DirectWait start_direct(Runtime& rt) override {
         const DirectWait taken = take_direct();
-        if (taken.kind != DirectWait::Kind::Frame) {
+        if (taken.kind == DirectWait::Kind::None) {
             return taken;  // awaited before: start() says so
         }
         if (call == Call::Put && !queue->full()) {
@@ -293,21 +299,22 @@ struct QueueCallObject final : OperationObject {
         return taken;
     }
     bool finishes_at_once() const override {
-        return direct_kind() == DirectWait::Kind::Frame &&
+        return direct_kind() == waiting_kind(call) &&
                (call == Call::Put ? !queue->full() : queue->qsize() != 0);
     }
+    // Put: the coroutine of a put that waits.
     ErasedFrame start_frame() override {
-        if (call == Call::Put) {
-            return ErasedFrame(queue->put(QueueItem{std::move(item), runtime}));
-        }
-        return ErasedFrame(queue->get());
+        return ErasedFrame(queue->put(QueueItem{std::move(item), runtime}));
     }
-    Value frame_result(ErasedFrame& finished) override {
-        return call == Call::Put ? Value() : std::move(finished.result<QueueItem>().value);
-    }
+    Value frame_result(ErasedFrame&) override { return Value(); }
+    // Get: the getter of a get that waits; null with the item in `value` once one is there.
+    std::shared_ptr<FutureCore> start_waiter() override { return next_getter(); }
+    std::shared_ptr<FutureCore> waiter_again(FutureCore&) override { return next_getter(); }
+    Value waiter_result(FutureCore&) override { return std::move(value); }
+    void waiter_failed(FutureCore& getter, bool) override { queue->abandon_get(getter); }
     // Awaited by other than a task's host (create_task(queue.get()), wait_for(queue.put(x), 1)).
     Coro<Value> start(Runtime& rt, const Value& self) override {
-        if (direct_kind() != DirectWait::Kind::Frame) {
+        if (direct_kind() != waiting_kind(call)) {
             return OperationObject::start(rt, self);  // "cannot reuse already awaited coroutine"
         }
         take_direct();
@@ -324,6 +331,18 @@ struct QueueCallObject final : OperationObject {
     const Call call;
     const std::shared_ptr<QueueBox> queue;
     Value item;  // put's, until it is put
+
+private:
+    static DirectWait::Kind waiting_kind(Call call) {
+        return call == Call::Put ? DirectWait::Kind::Frame : DirectWait::Kind::Future;
+    }
+    std::shared_ptr<FutureCore> next_getter() {
+        if (std::optional<Future<void>> getter = queue->begin_get()) {
+            return getter->core();
+        }
+        value = queue->get_nowait().value;
+        return nullptr;
+    }
 };
 
 Value queue_call(Runtime& rt, QueueCallObject::Call call, std::shared_ptr<QueueBox> queue,

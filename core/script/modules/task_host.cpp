@@ -319,6 +319,21 @@ void start_wait(Runtime& rt, HostAwaitable& awaitable, HostStep& next) {
     }
 }
 
+// A waiter future's await returned, but the operation must wait again (HostAwaitable::
+// waiter_again): true, and `next` waits on the new waiter.
+bool wait_again(HostStep& next) {
+    if (next.wait().kind() != HostWait::Kind::Future) {
+        return false;
+    }
+    std::shared_ptr<FutureCore> again =
+        as_host_awaitable(next.value)->waiter_again(next.wait().waiter());
+    if (!again) {
+        return false;
+    }
+    next.wait().future(std::move(again));
+    return true;
+}
+
 // The wait ended well: what it returns goes into the coroutine.
 void finish_wait(TaskCore& task, HostAwaitable& awaitable, HostStep& next) {
     Value result;
@@ -400,7 +415,9 @@ Coro<Value> drive(TaskObjectHold hold) {
                     break;
             }
             try {
-                co_await next;  // its HostWait
+                do {
+                    co_await next;  // its HostWait
+                } while (wait_again(next));
                 finish_wait(next.task(), *as_host_awaitable(next.value), next);
             } catch (...) {
                 abandon_wait(hold.runtime(), next.task(), as_host_awaitable(next.value), next);
