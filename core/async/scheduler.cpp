@@ -28,6 +28,7 @@ void Scheduler::enter_task(TaskCore& task) {
                            current_->repr() + " is being executed.");
     }
     current_ = &task;
+    outer_stepping_ = std::exchange(stepping_, this);
 }
 
 void Scheduler::leave_task(TaskCore& task) {
@@ -35,6 +36,7 @@ void Scheduler::leave_task(TaskCore& task) {
         throw RuntimeError("Leaving task " + task.repr() + " does not match the current task.");
     }
     current_ = nullptr;
+    stepping_ = std::exchange(outer_stepping_, nullptr);
 }
 
 void Scheduler::track(std::shared_ptr<TaskCore> task) {

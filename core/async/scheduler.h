@@ -1,5 +1,6 @@
 #pragma once
 
+#include <coroutine>
 #include <cstdint>
 #include <exception>
 #include <limits>
@@ -55,6 +56,14 @@ public:
         step_exception_ = std::move(exception);
     }
     std::exception_ptr take_step_exception() { return std::exchange(step_exception_, nullptr); }
+    // The trampoline of builds where a symmetric transfer is not a tail call (TaskCore::hand_off):
+    // the frame to resume next in the running step. Kept here rather than in every task.
+    void set_next_frame(std::coroutine_handle<> frame) { next_frame_ = frame; }
+    std::coroutine_handle<> take_next_frame() { return std::exchange(next_frame_, {}); }
+
+    // The scheduler whose task is stepping on this thread, or null: a frame that starts asks it
+    // for the exception to throw (FrameBase::StartAwaiter).
+    static Scheduler* stepping() { return stepping_; }
 
 private:
     EventLoop& loop_;
@@ -62,6 +71,10 @@ private:
     std::vector<std::shared_ptr<TaskCore>> alive_;  // swap-removed; each task knows its index
     std::uint64_t task_counter_ = 0;
     std::exception_ptr step_exception_;
+    std::coroutine_handle<> next_frame_;
+    Scheduler* outer_stepping_ = nullptr;  // stepping() when this one's step began
+
+    static inline thread_local constinit Scheduler* stepping_ = nullptr;
 };
 
 }  // namespace loopscope
