@@ -171,7 +171,7 @@ struct yield_now {
 
 template <class T>
 struct FutureAwaiter {
-    std::shared_ptr<FutureCore> future;
+    FutureRef<FutureCore> future;
     const ResultSlot<T>* slot;
     TaskCore* task = nullptr;
 

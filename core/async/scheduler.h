@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "async/future_ref.h"
 #include "loop/event_loop.h"
 
 namespace loopscope {
@@ -25,7 +26,7 @@ using TaskNumber = std::uint32_t;
 // names its tasks the same way each time; asyncio.run's main task is Task-1 as in a fresh CPython.
 class Scheduler {
 public:
-    explicit Scheduler(EventLoop& loop) : loop_(loop) {}
+    explicit Scheduler(EventLoop& loop);  // out of line: alive_ needs TaskCore complete
     ~Scheduler();
     Scheduler(const Scheduler&) = delete;
     Scheduler& operator=(const Scheduler&) = delete;
@@ -35,7 +36,7 @@ public:
     // asyncio.current_task(): the task whose step is running, or null between steps.
     TaskCore* current_task() const { return current_; }
     // asyncio.all_tasks(): the tasks not yet done, oldest first.
-    std::vector<std::shared_ptr<TaskCore>> all_tasks() const;
+    std::vector<FutureRef<TaskCore>> all_tasks() const;
     std::string next_task_name() { return "Task-" + std::to_string(++task_counter_); }
     // The next default name as its number alone, 0 once the counter no longer fits (then
     // next_task_name() gives the text).
@@ -48,7 +49,7 @@ public:
     // For TaskCore.
     void enter_task(TaskCore& task);
     void leave_task(TaskCore& task);
-    void track(std::shared_ptr<TaskCore> task);
+    void track(FutureRef<TaskCore> task);
     void untrack(TaskCore& task);
     // What the running step must throw into the frame it resumes (CancelledError, an awaited
     // error): one at a time, since one task steps at a time.
@@ -68,7 +69,7 @@ public:
 private:
     EventLoop& loop_;
     TaskCore* current_ = nullptr;
-    std::vector<std::shared_ptr<TaskCore>> alive_;  // swap-removed; each task knows its index
+    std::vector<FutureRef<TaskCore>> alive_;  // swap-removed; each task knows its index
     std::uint64_t task_counter_ = 0;
     std::exception_ptr step_exception_;
     std::coroutine_handle<> next_frame_;

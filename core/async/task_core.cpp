@@ -133,7 +133,7 @@ void TaskCore::start() {
 
 void TaskCore::schedule_step(std::exception_ptr exception, WakeReason reason, std::uint32_t cause) {
     record(EventKind::TaskReady, cause, static_cast<std::int64_t>(reason));
-    // std::function keeps only trivially copyable callables in its own buffer: a shared_ptr
+    // std::function keeps only trivially copyable callables in its own buffer: a FutureRef
     // capture costs an allocation per step. Most steps have no exception to throw, and those
     // take the task by plain pointer, as the wake-up and timer callbacks do: the Scheduler
     // holds every unfinished task, at most one step of a task is queued at a time, and only a
@@ -154,7 +154,7 @@ void TaskCore::wait_on(FutureCore& future, std::coroutine_handle<> resume_at) {
             WakeReason::Error, 0);
         return;
     }
-    waiting_on_ = future.shared_from_this();
+    waiting_on_ = future.ref();
     // A raw pointer keeps the callback inside std::function's own buffer. The task outlives it:
     // the Scheduler holds every unfinished task, and only this wake-up can finish this one.
     future.add_done_callback([task = this] { task->wakeup(); }, id());

@@ -102,9 +102,7 @@ protected:
     virtual void set_result_from_top_frame() = 0;
 
 private:
-    std::shared_ptr<TaskCore> self() {
-        return std::static_pointer_cast<TaskCore>(shared_from_this());
-    }
+    FutureRef<TaskCore> self() { return FutureRef<TaskCore>::to(this); }
     void schedule_step(std::exception_ptr exception, trace::WakeReason reason, std::uint32_t cause);
     void step(std::exception_ptr exception);
     void wakeup();
@@ -140,7 +138,7 @@ private:
     bool sleep_step_scheduled_ : 1 = false;
     bool name_is_number_ : 1 = false;
     Scheduler* scheduler_;
-    std::shared_ptr<FutureCore> waiting_on_;  // CPython's _fut_waiter
+    FutureRef<FutureCore> waiting_on_;  // CPython's _fut_waiter
     std::coroutine_handle<> top_;
     std::coroutine_handle<> resume_point_;  // the innermost suspended frame
     void* binding_ = nullptr;

@@ -53,7 +53,7 @@ struct HostAwaitable : TrackedObject {
     // calls waiter_failed(waiter, cancelled) (cancelled: the error is a CancelledError) before
     // throwing the error in. The host keeps the waiter, the awaitable need not. A coroutine
     // frame per wait less than Kind::Frame, for operations around one waiter future.
-    virtual std::shared_ptr<FutureCore> start_waiter();
+    virtual FutureRef<FutureCore> start_waiter();
     virtual Value waiter_result(FutureCore& /*waiter*/) { return Value(); }
     virtual void waiter_failed(FutureCore& /*waiter*/, bool /*cancelled*/) {}
 };

@@ -280,7 +280,7 @@ void start_wait(Runtime& rt, HostAwaitable& awaitable, HostStep& next) {
             break;
         case DirectWait::Kind::Future:
             // A primitive's waiter future (a semaphore's acquire()), or nothing to wait for.
-            if (std::shared_ptr<FutureCore> waiter = awaitable.start_waiter()) {
+            if (FutureRef<FutureCore> waiter = awaitable.start_waiter()) {
                 next.wait().future(std::move(waiter));
             } else {
                 next.wait().ready();
