@@ -2,7 +2,7 @@
 
 namespace loopscope::detail {
 
-CompletionQueue::CompletionQueue(EventLoop& loop, std::vector<std::shared_ptr<FutureCore>> futures)
+CompletionQueue::CompletionQueue(EventLoop& loop, std::vector<FutureRef<FutureCore>> futures)
     : loop_(loop),
       id_(loop.next_object_id()),
       futures_(std::move(futures)),

@@ -20,7 +20,7 @@ namespace detail {
 // finished ones go through (by index; nullopt is the timeout's dummy), and its getters.
 class CompletionQueue : public std::enable_shared_from_this<CompletionQueue> {
 public:
-    CompletionQueue(EventLoop& loop, std::vector<std::shared_ptr<FutureCore>> futures);
+    CompletionQueue(EventLoop& loop, std::vector<FutureRef<FutureCore>> futures);
     CompletionQueue(const CompletionQueue&) = delete;
     CompletionQueue& operator=(const CompletionQueue&) = delete;
 
@@ -39,7 +39,7 @@ private:
 
     EventLoop& loop_;
     std::uint32_t id_;  // the trace's noun for "the tasks waiting on this as_completed"
-    std::vector<std::shared_ptr<FutureCore>> futures_;
+    std::vector<FutureRef<FutureCore>> futures_;
     std::vector<std::uint64_t> callback_tokens_;
     std::vector<bool> to_do_;
     std::size_t to_do_count_ = 0;
@@ -117,7 +117,7 @@ template <class T>
 AsCompleted<T> as_completed(const std::vector<Future<T>>& futures,
                             std::optional<Nanos> timeout = std::nullopt) {
     auto distinct = std::make_shared<std::vector<Future<T>>>();
-    std::vector<std::shared_ptr<FutureCore>> cores;
+    std::vector<FutureRef<FutureCore>> cores;
     std::unordered_set<const FutureCore*> seen;
     for (const Future<T>& future : futures) {
         if (seen.insert(future.core().get()).second) {

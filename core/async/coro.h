@@ -49,14 +49,16 @@ struct FrameBase {
     std::exception_ptr exception;
 
     // A frame starts suspended (lazy). When it first runs, it may have to throw at once: a
-    // task cancelled before its first step never runs its body.
+    // task cancelled before its first step never runs its body. Only a task's step resumes
+    // frames, so the exception is the stepping scheduler's; asking the scheduler rather than
+    // this frame's task keeps the awaiter empty, and every frame 8 bytes smaller (a sleeping
+    // task's top frame from 80 to 72 bytes, one allocator size class down).
     struct StartAwaiter {
-        FrameBase* frame;
         bool await_ready() const noexcept { return false; }
         void await_suspend(std::coroutine_handle<>) const noexcept {}
         void await_resume() const {
-            if (frame->task != nullptr) {
-                if (auto error = frame->task->take_exception_to_throw()) {
+            if (Scheduler* scheduler = Scheduler::stepping()) {
+                if (auto error = scheduler->take_step_exception()) {
                     std::rethrow_exception(error);
                 }
             }
@@ -76,7 +78,7 @@ struct FrameBase {
         void await_resume() const noexcept {}
     };
 
-    StartAwaiter initial_suspend() noexcept { return {this}; }
+    StartAwaiter initial_suspend() noexcept { return {}; }
     EndAwaiter final_suspend() noexcept { return {}; }
     void unhandled_exception() noexcept { exception = std::current_exception(); }
 };
@@ -169,7 +171,7 @@ struct yield_now {
 
 template <class T>
 struct FutureAwaiter {
-    std::shared_ptr<FutureCore> future;
+    FutureRef<FutureCore> future;
     const ResultSlot<T>* slot;
     TaskCore* task = nullptr;
 

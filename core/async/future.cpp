@@ -4,6 +4,12 @@
 
 namespace loopscope {
 
+namespace detail {
+void destroy_future(FutureCore* core) noexcept {
+    core->~FutureCore();
+}
+}  // namespace detail
+
 bool FutureCore::cancel(std::optional<std::string> message) {
     if (status_ != FutureStatus::Pending) {
         return false;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "async/future_ref.h"
 #include "errors.h"
 #include "loop/event_loop.h"
 
@@ -42,12 +43,16 @@ static_assert(sizeof(AwaitTarget) == 8);
 // The state every future shares, whatever its result type: status, exception, cancel message
 // and done-callbacks. Callbacks are never called inline: when the future completes, each is
 // scheduled with call_soon in registration order (asyncio's Future.__schedule_callbacks).
-class FutureCore : public std::enable_shared_from_this<FutureCore> {
+// Made by make_future and held by Refs (ref.h).
+class FutureCore {
 public:
     explicit FutureCore(EventLoop& loop) : loop_(&loop), id_(loop.next_object_id()) {}
     virtual ~FutureCore() = default;
     FutureCore(const FutureCore&) = delete;
     FutureCore& operator=(const FutureCore&) = delete;
+
+    // One more reference to this future (std::enable_shared_from_this's shared_from_this()).
+    FutureRef<FutureCore> ref() { return FutureRef<FutureCore>::to(this); }
 
     EventLoop& loop() const { return *loop_; }
     std::uint32_t id() const { return id_; }  // its noun in the trace
@@ -133,8 +138,8 @@ private:
         return *rare_;
     }
 
-    // Laid out for size: a future is part of every task and most waits (112 bytes, so that a
-    // waiter future with its shared_ptr block fits the allocator's 128-byte class). Almost
+    // Laid out for size: a future is part of every task and most waits (96 bytes; 104 with its
+    // reference counts, in the allocators' 112-byte class). Almost
     // every future has one done-callback and one waiting task, so the first of each is stored
     // inline and the rest in `rare_`.
     EventLoop* loop_;
@@ -147,6 +152,7 @@ private:
     AwaitTarget target_{AwaitKind::Future, 0};  // object 0: the future itself
     FutureStatus status_ = FutureStatus::Pending;
 };
+
 
 // Where a typed result lives; `void` has none.
 template <class T>
@@ -215,16 +221,16 @@ public:
     using value_type = T;
 
     explicit Future(EventLoop& loop) {
-        auto state = std::make_shared<FutureState<T>>(loop);
+        auto state = make_future<FutureState<T>>(loop);
         slot_ = state.get();
         state_ = std::move(state);
     }
     // Any shared state that is a FutureCore with a ResultSlot<T> (a TaskState<T>, ...).
     template <class State>
-    explicit Future(std::shared_ptr<State> state) : state_(state), slot_(state.get()) {}
+    explicit Future(FutureRef<State> state) : state_(state), slot_(state.get()) {}
     // A handle on a state whose result slot is kept apart (an embedding that holds the two, not
     // a Future, to save the optional around it).
-    Future(std::shared_ptr<FutureCore> state, ResultSlot<T>* slot)
+    Future(FutureRef<FutureCore> state, ResultSlot<T>* slot)
         : state_(std::move(state)), slot_(slot) {}
 
     bool done() const { return state_->done(); }
@@ -247,7 +253,7 @@ public:
     }
     EventLoop& loop() const { return state_->loop(); }
     std::uint32_t id() const { return state_->id(); }
-    const std::shared_ptr<FutureCore>& core() const { return state_; }
+    const FutureRef<FutureCore>& core() const { return state_; }
     ResultSlot<T>* slot() const { return slot_; }
 
     FutureAwaiter<T> operator co_await() const;
@@ -255,7 +261,7 @@ public:
     friend bool operator==(const Future& a, const Future& b) { return a.state_ == b.state_; }
 
 protected:
-    std::shared_ptr<FutureCore> state_;
+    FutureRef<FutureCore> state_;
     ResultSlot<T>* slot_ = nullptr;
 };
 

@@ -132,7 +132,7 @@ Future<std::vector<Element>> gather_children(std::vector<Future<T>> children) {
     const std::vector<std::size_t> distinct = first_occurrences(
         children.size(), [&children](std::size_t i) { return children[i].core().get(); });
     EventLoop& loop = children.front().loop();
-    auto outer = std::make_shared<Outer>(loop, std::move(children), distinct.size());
+    auto outer = make_future<Outer>(loop, std::move(children), distinct.size());
     // One pass over the children, which are often too many for the cache: each is recorded
     // and, the first time it appears, given its done-callback (adding one records nothing, so
     // every GatherChild event still comes before anything the callbacks do). Children already
@@ -151,8 +151,8 @@ Future<std::vector<Element>> gather_children(std::vector<Future<T>> children) {
         if (child.done()) {
             done_already.push_back(index);
         } else {
-            child.core()->add_done_callback([weak = std::weak_ptr<Outer>(outer), index] {
-                if (const std::shared_ptr<Outer> alive = weak.lock()) {
+            child.core()->add_done_callback([weak = WeakFutureRef<Outer>(outer), index] {
+                if (const FutureRef<Outer> alive = weak.lock()) {
                     alive->on_child_done(index);
                 }
             });

@@ -6,17 +6,19 @@
 
 namespace loopscope {
 
+Scheduler::Scheduler(EventLoop& loop) : loop_(loop) {}
+
 Scheduler::~Scheduler() {
     // Tasks still pending hold each other through futures' callbacks; free their frames.
-    std::vector<std::shared_ptr<TaskCore>> pending = std::move(alive_);
+    std::vector<FutureRef<TaskCore>> pending = std::move(alive_);
     alive_.clear();
     for (const auto& task : pending) {
         task->abandon();
     }
 }
 
-std::vector<std::shared_ptr<TaskCore>> Scheduler::all_tasks() const {
-    std::vector<std::shared_ptr<TaskCore>> tasks = alive_;
+std::vector<FutureRef<TaskCore>> Scheduler::all_tasks() const {
+    std::vector<FutureRef<TaskCore>> tasks = alive_;
     std::sort(tasks.begin(), tasks.end(),
               [](const auto& a, const auto& b) { return a->id() < b->id(); });
     return tasks;
@@ -28,6 +30,7 @@ void Scheduler::enter_task(TaskCore& task) {
                            current_->repr() + " is being executed.");
     }
     current_ = &task;
+    outer_stepping_ = std::exchange(stepping_, this);
 }
 
 void Scheduler::leave_task(TaskCore& task) {
@@ -35,9 +38,10 @@ void Scheduler::leave_task(TaskCore& task) {
         throw RuntimeError("Leaving task " + task.repr() + " does not match the current task.");
     }
     current_ = nullptr;
+    stepping_ = std::exchange(outer_stepping_, nullptr);
 }
 
-void Scheduler::track(std::shared_ptr<TaskCore> task) {
+void Scheduler::track(FutureRef<TaskCore> task) {
     task->alive_index_ = static_cast<std::uint32_t>(alive_.size());
     alive_.push_back(std::move(task));
 }

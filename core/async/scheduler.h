@@ -1,5 +1,6 @@
 #pragma once
 
+#include <coroutine>
 #include <cstdint>
 #include <exception>
 #include <limits>
@@ -8,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "async/future_ref.h"
 #include "loop/event_loop.h"
 
 namespace loopscope {
@@ -24,7 +26,7 @@ using TaskNumber = std::uint32_t;
 // names its tasks the same way each time; asyncio.run's main task is Task-1 as in a fresh CPython.
 class Scheduler {
 public:
-    explicit Scheduler(EventLoop& loop) : loop_(loop) {}
+    explicit Scheduler(EventLoop& loop);  // out of line: alive_ needs TaskCore complete
     ~Scheduler();
     Scheduler(const Scheduler&) = delete;
     Scheduler& operator=(const Scheduler&) = delete;
@@ -34,7 +36,7 @@ public:
     // asyncio.current_task(): the task whose step is running, or null between steps.
     TaskCore* current_task() const { return current_; }
     // asyncio.all_tasks(): the tasks not yet done, oldest first.
-    std::vector<std::shared_ptr<TaskCore>> all_tasks() const;
+    std::vector<FutureRef<TaskCore>> all_tasks() const;
     std::string next_task_name() { return "Task-" + std::to_string(++task_counter_); }
     // The next default name as its number alone, 0 once the counter no longer fits (then
     // next_task_name() gives the text).
@@ -47,7 +49,7 @@ public:
     // For TaskCore.
     void enter_task(TaskCore& task);
     void leave_task(TaskCore& task);
-    void track(std::shared_ptr<TaskCore> task);
+    void track(FutureRef<TaskCore> task);
     void untrack(TaskCore& task);
     // What the running step must throw into the frame it resumes (CancelledError, an awaited
     // error): one at a time, since one task steps at a time.
@@ -55,13 +57,25 @@ public:
         step_exception_ = std::move(exception);
     }
     std::exception_ptr take_step_exception() { return std::exchange(step_exception_, nullptr); }
+    // The trampoline of builds where a symmetric transfer is not a tail call (TaskCore::hand_off):
+    // the frame to resume next in the running step. Kept here rather than in every task.
+    void set_next_frame(std::coroutine_handle<> frame) { next_frame_ = frame; }
+    std::coroutine_handle<> take_next_frame() { return std::exchange(next_frame_, {}); }
+
+    // The scheduler whose task is stepping on this thread, or null: a frame that starts asks it
+    // for the exception to throw (FrameBase::StartAwaiter).
+    static Scheduler* stepping() { return stepping_; }
 
 private:
     EventLoop& loop_;
     TaskCore* current_ = nullptr;
-    std::vector<std::shared_ptr<TaskCore>> alive_;  // swap-removed; each task knows its index
+    std::vector<FutureRef<TaskCore>> alive_;  // swap-removed; each task knows its index
     std::uint64_t task_counter_ = 0;
     std::exception_ptr step_exception_;
+    std::coroutine_handle<> next_frame_;
+    Scheduler* outer_stepping_ = nullptr;  // stepping() when this one's step began
+
+    static inline thread_local constinit Scheduler* stepping_ = nullptr;
 };
 
 }  // namespace loopscope

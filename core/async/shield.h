@@ -22,8 +22,8 @@ public:
     }
 
     // Ties `outer` to its inner future in both directions.
-    static void link(const std::shared_ptr<ShieldFuture>& outer) {
-        const std::weak_ptr<ShieldFuture> weak = outer;
+    static void link(const FutureRef<ShieldFuture>& outer) {
+        const WeakFutureRef<ShieldFuture> weak = outer;
         outer->inner_callback_ = outer->inner_.add_done_callback([weak] {
             if (const auto alive = weak.lock()) {
                 alive->on_inner_done();
@@ -42,7 +42,7 @@ private:
         if (this->cancelled()) {
             return;  // the awaiting task was cancelled; the inner result is simply dropped
         }
-        Future<T> outer(std::static_pointer_cast<ShieldFuture>(this->shared_from_this()));
+        Future<T> outer(static_future_cast<ShieldFuture>(this->ref()));
         if (inner_.cancelled()) {
             outer.cancel();
         } else if (std::exception_ptr error = inner_.exception()) {
@@ -76,7 +76,7 @@ Future<T> shield(Future<T> inner) {
         return inner;
     }
     EventLoop& loop = inner.loop();
-    auto outer = std::make_shared<detail::ShieldFuture<T>>(loop, inner);
+    auto outer = make_future<detail::ShieldFuture<T>>(loop, inner);
     loop.record(trace::EventKind::ShieldCreated, outer->id(), inner.id());
     detail::ShieldFuture<T>::link(outer);
     return Future<T>(outer);

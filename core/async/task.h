@@ -48,7 +48,7 @@ private:
 template <class T>
 class Task : public Future<T> {
 public:
-    explicit Task(std::shared_ptr<TaskState<T>> state) : Future<T>(state), task_(state.get()) {}
+    explicit Task(FutureRef<TaskState<T>> state) : Future<T>(state), task_(state.get()) {}
 
     bool cancel(std::optional<std::string> message = std::nullopt) {
         return task_->cancel(std::move(message));
@@ -68,15 +68,14 @@ template <class T>
 Task<T> create_task(Scheduler& scheduler, Coro<T> coroutine, std::string name = {},
                     std::string_view coroutine_name = {}) {
     const trace::Label label = scheduler.loop().recorder().intern(coroutine_name);
-    std::shared_ptr<TaskState<T>> state;
+    FutureRef<TaskState<T>> state;
     if (!name.empty()) {
-        state =
-            std::make_shared<TaskState<T>>(scheduler, std::move(coroutine), std::move(name), label);
+        state = make_future<TaskState<T>>(scheduler, std::move(coroutine), std::move(name), label);
     } else if (const TaskNumber number = scheduler.next_task_number(); number != 0) {
-        state = std::make_shared<TaskState<T>>(scheduler, std::move(coroutine), number, label);
+        state = make_future<TaskState<T>>(scheduler, std::move(coroutine), number, label);
     } else {
-        state = std::make_shared<TaskState<T>>(scheduler, std::move(coroutine),
-                                               scheduler.next_task_name(), label);
+        state = make_future<TaskState<T>>(scheduler, std::move(coroutine),
+                                          scheduler.next_task_name(), label);
     }
     state->begin();
     return Task<T>(std::move(state));
@@ -89,7 +88,7 @@ template <class T>
 Task<T> create_numbered_task(Scheduler& scheduler, Coro<T> coroutine, TaskNumber number,
                              std::string_view coroutine_name = {}) {
     const trace::Label label = scheduler.loop().recorder().intern(coroutine_name);
-    auto state = std::make_shared<TaskState<T>>(scheduler, std::move(coroutine), number, label);
+    auto state = make_future<TaskState<T>>(scheduler, std::move(coroutine), number, label);
     state->begin();
     return Task<T>(std::move(state));
 }

@@ -133,13 +133,14 @@ void TaskCore::start() {
 
 void TaskCore::schedule_step(std::exception_ptr exception, WakeReason reason, std::uint32_t cause) {
     record(EventKind::TaskReady, cause, static_cast<std::int64_t>(reason));
-    // std::function keeps only trivially copyable callables in its own buffer: a shared_ptr
+    // std::function keeps only trivially copyable callables in its own buffer: a FutureRef
     // capture costs an allocation per step. Most steps have no exception to throw, and those
     // take the task by plain pointer, as the wake-up and timer callbacks do: the Scheduler
     // holds every unfinished task, at most one step of a task is queued at a time, and only a
     // step finishes the task (a task finished by set_result stays in the Scheduler's table).
     if (!exception) {
-        loop().call_soon([task = this] { task->step(nullptr); }, name_label(), id());
+        loop().call_soon(PlainCallback{&TaskCore::step_without_exception, this}, name_label(),
+                         id());
     } else {
         loop().call_soon([task = self(), exception] { task->step(exception); }, name_label(), id());
     }
@@ -153,7 +154,7 @@ void TaskCore::wait_on(FutureCore& future, std::coroutine_handle<> resume_at) {
             WakeReason::Error, 0);
         return;
     }
-    waiting_on_ = future.shared_from_this();
+    waiting_on_ = future.ref();
     // A raw pointer keeps the callback inside std::function's own buffer. The task outlives it:
     // the Scheduler holds every unfinished task, and only this wake-up can finish this one.
     future.add_done_callback([task = this] { task->wakeup(); }, id());
@@ -187,8 +188,8 @@ void TaskCore::sleep_for(Nanos delay, std::coroutine_handle<> resume_at) {
     resume_point_ = resume_at;
     sleeping_ = true;
     sleep_step_scheduled_ = false;
-    sleep_timer_ = LoopHandleRef(loop().call_later(
-        delay, [task = this] { task->sleep_timer_fired(); }, name_label()));
+    sleep_timer_ = LoopHandleRef(
+        loop().call_later(delay, PlainCallback{&TaskCore::sleep_timer_fired, this}, name_label()));
     record(EventKind::TaskWaiting, sleep_timer_.id(), static_cast<std::int64_t>(AwaitKind::Timer));
     if (must_cancel_) {
         // As CPython cancels the sleep's fresh future at once.
@@ -199,12 +200,17 @@ void TaskCore::sleep_for(Nanos delay, std::coroutine_handle<> resume_at) {
     }
 }
 
-void TaskCore::sleep_timer_fired() {
-    if (sleep_step_scheduled_) {
+void TaskCore::step_without_exception(void* task) {
+    static_cast<TaskCore*>(task)->step(nullptr);
+}
+
+void TaskCore::sleep_timer_fired(void* argument) {
+    auto* task = static_cast<TaskCore*>(argument);
+    if (task->sleep_step_scheduled_) {
         return;  // cancelled first: the future would have been done already
     }
-    sleep_step_scheduled_ = true;
-    schedule_step(nullptr, WakeReason::FutureDone, sleep_timer_.id());
+    task->sleep_step_scheduled_ = true;
+    task->schedule_step(nullptr, WakeReason::FutureDone, task->sleep_timer_.id());
 }
 
 void TaskCore::end_sleep() {
@@ -235,7 +241,7 @@ void TaskCore::step(std::exception_ptr exception) {
     std::coroutine_handle<> frame = std::exchange(resume_point_, {});
     while (frame) {
         frame.resume();
-        frame = std::exchange(next_, {});
+        frame = scheduler_->take_next_frame();
     }
     scheduler_->set_step_exception(nullptr);
     record(EventKind::TaskStepEnd);

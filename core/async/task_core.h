@@ -58,7 +58,7 @@ public:
         if constexpr (kSymmetricTransferIsTailCall) {
             return next;
         } else {
-            next_ = next;
+            scheduler_->set_next_frame(next);
             return std::noop_coroutine();
         }
     }
@@ -102,13 +102,14 @@ protected:
     virtual void set_result_from_top_frame() = 0;
 
 private:
-    std::shared_ptr<TaskCore> self() {
-        return std::static_pointer_cast<TaskCore>(shared_from_this());
-    }
+    FutureRef<TaskCore> self() { return FutureRef<TaskCore>::to(this); }
     void schedule_step(std::exception_ptr exception, trace::WakeReason reason, std::uint32_t cause);
     void step(std::exception_ptr exception);
     void wakeup();
-    void sleep_timer_fired();
+    // The loop's plain callbacks (PlainCallback), whose argument is the task: a step without
+    // an exception to throw, and a sleep's timer.
+    static void step_without_exception(void* task);
+    static void sleep_timer_fired(void* task);
     AwaitTarget current_await_target() const;
     // The label naming this task's callbacks in the trace: its name, interned on first need.
     trace::Label name_label();
@@ -137,10 +138,9 @@ private:
     bool sleep_step_scheduled_ : 1 = false;
     bool name_is_number_ : 1 = false;
     Scheduler* scheduler_;
-    std::shared_ptr<FutureCore> waiting_on_;  // CPython's _fut_waiter
+    FutureRef<FutureCore> waiting_on_;  // CPython's _fut_waiter
     std::coroutine_handle<> top_;
     std::coroutine_handle<> resume_point_;  // the innermost suspended frame
-    std::coroutine_handle<> next_;          // trampoline: the frame to resume next in this step
     void* binding_ = nullptr;
     LoopHandleRef sleep_timer_;      // the timer of a sleep in progress
     std::uint32_t alive_index_ = 0;  // position in the Scheduler's table of live tasks

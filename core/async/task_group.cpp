@@ -18,10 +18,10 @@ struct TaskGroupState : std::enable_shared_from_this<TaskGroupState> {
     bool aborting = false;
     // The task whose frame holds the group. Weak: a strong reference would be a cycle
     // (task → frame → group → task) that only finishing the task could break.
-    std::weak_ptr<TaskCore> parent;
+    WeakFutureRef<TaskCore> parent;
     bool parent_cancel_requested = false;
     // Unfinished children in creation order (CPython's set; SEMANTICS.md: creation order).
-    std::vector<std::shared_ptr<TaskCore>> tasks;
+    std::vector<FutureRef<TaskCore>> tasks;
     std::vector<std::exception_ptr> errors;
     std::optional<Future<bool>> on_completed;
 
@@ -53,7 +53,7 @@ struct TaskGroupState : std::enable_shared_from_this<TaskGroupState> {
         loop().record(trace::EventKind::TaskGroupAborted, id, cause);
         // Cancelling may not re-enter the group (callbacks are never inline), but iterate a
         // copy anyway: the list is the group's, the cancellations are the children's business.
-        const std::vector<std::shared_ptr<TaskCore>> children = tasks;
+        const std::vector<FutureRef<TaskCore>> children = tasks;
         for (const auto& child : children) {
             if (!child->done()) {
                 child->cancel();
@@ -62,7 +62,7 @@ struct TaskGroupState : std::enable_shared_from_this<TaskGroupState> {
     }
 
     // _on_task_done.
-    void on_task_done(const std::shared_ptr<TaskCore>& task) {
+    void on_task_done(const FutureRef<TaskCore>& task) {
         std::erase(tasks, task);
         if (on_completed && tasks.empty() && !on_completed->done()) {
             on_completed->set_result(true);
@@ -75,7 +75,7 @@ struct TaskGroupState : std::enable_shared_from_this<TaskGroupState> {
             return;
         }
         errors.push_back(error);
-        const std::shared_ptr<TaskCore> parent_task = parent.lock();
+        const FutureRef<TaskCore> parent_task = parent.lock();
         if (!parent_task || parent_task->done()) {
             loop().call_exception_handler(
                 ExceptionContext{"Task " + task->repr() + " has errored out but its parent task " +
@@ -100,7 +100,7 @@ struct TaskGroupState : std::enable_shared_from_this<TaskGroupState> {
         struct RecordExit {
             TaskGroupState& group;
             ~RecordExit() {
-                const std::shared_ptr<TaskCore> parent = group.parent.lock();
+                const FutureRef<TaskCore> parent = group.parent.lock();
                 group.loop().record(trace::EventKind::TaskGroupExited, group.id,
                                     parent ? parent->id() : 0);
             }
@@ -109,7 +109,7 @@ struct TaskGroupState : std::enable_shared_from_this<TaskGroupState> {
         if (group->parent_cancel_requested) {
             // The group cancelled its parent itself; once no request is left, that
             // cancellation was only ours and must not escape.
-            const std::shared_ptr<TaskCore> parent = group->parent.lock();
+            const FutureRef<TaskCore> parent = group->parent.lock();
             if (parent && parent->uncancel() == 0) {
                 propagate_cancellation = nullptr;
             }
@@ -181,7 +181,7 @@ void TaskGroup::enter() {
     if (parent == nullptr) {
         throw RuntimeError("TaskGroup " + group.repr() + " cannot determine the parent task");
     }
-    group.parent = std::static_pointer_cast<TaskCore>(parent->shared_from_this());
+    group.parent = static_future_cast<TaskCore>(parent->ref());
     group.entered = true;
     group.loop().record(trace::EventKind::TaskGroupEntered, group.id, parent->id());
 }
@@ -203,11 +203,11 @@ void TaskGroup::check_open() const {
     }
 }
 
-void TaskGroup::adopt(std::shared_ptr<TaskCore> task) {
+void TaskGroup::adopt(FutureRef<TaskCore> task) {
     // A new task is never done yet (no eager tasks here), so it always joins the group.
     state_->tasks.push_back(task);
     task->add_done_callback([group = std::weak_ptr<detail::TaskGroupState>(state_),
-                             child = std::weak_ptr<TaskCore>(task)] {
+                             child = WeakFutureRef<TaskCore>(task)] {
         const auto alive = group.lock();
         const auto finished = child.lock();
         if (alive && finished) {

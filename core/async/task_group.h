@@ -64,7 +64,7 @@ public:
         if (!name.empty()) {
             task.set_name(std::move(name));
         }
-        adopt(std::static_pointer_cast<TaskCore>(task.core()));
+        adopt(static_future_cast<TaskCore>(task.core()));
         return task;
     }
 
@@ -75,7 +75,7 @@ public:
 private:
     Scheduler& scheduler() const;
     void check_open() const;
-    void adopt(std::shared_ptr<TaskCore> task);
+    void adopt(FutureRef<TaskCore> task);
 
     std::shared_ptr<detail::TaskGroupState> state_;
 };

@@ -50,7 +50,7 @@ struct TimeoutScope::State : std::enable_shared_from_this<State> {
     Handle timeout_handler;
     // The task the scope cancels. Weak: a task frame destroyed without leaving the scope must
     // not be kept alive (or cancelled) by its timer.
-    std::weak_ptr<TaskCore> task;
+    WeakFutureRef<TaskCore> task;
     std::uint32_t task_id = 0;
     int cancelling_on_entry = 0;
 
@@ -135,7 +135,7 @@ void TimeoutScope::enter() {
         throw RuntimeError("Timeout should be used inside a task");
     }
     scope.state = TimeoutState::Entered;
-    scope.task = std::static_pointer_cast<TaskCore>(task->shared_from_this());
+    scope.task = static_future_cast<TaskCore>(task->ref());
     scope.task_id = task->id();
     scope.cancelling_on_entry = task->cancelling();
     scope.reschedule(scope.when);

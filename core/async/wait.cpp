@@ -33,7 +33,7 @@ struct WaitProgress {
 // unfinished: no callback or timer may outlive the wait.
 struct Registrations {
     std::shared_ptr<WaitProgress> progress;
-    std::vector<std::pair<std::shared_ptr<FutureCore>, std::uint64_t>> callbacks;
+    std::vector<std::pair<FutureRef<FutureCore>, std::uint64_t>> callbacks;
 
     ~Registrations() {
         progress->timeout_handle.cancel();
@@ -45,7 +45,7 @@ struct Registrations {
 
 }  // namespace
 
-Coro<void> wait_for_completions(std::vector<std::shared_ptr<FutureCore>> futures,
+Coro<void> wait_for_completions(std::vector<FutureRef<FutureCore>> futures,
                                 std::optional<Nanos> timeout, ReturnWhen return_when) {
     EventLoop& loop = futures.front()->loop();
     auto progress = std::make_shared<WaitProgress>(
@@ -55,7 +55,7 @@ Coro<void> wait_for_completions(std::vector<std::shared_ptr<FutureCore>> futures
         progress->timeout_handle = loop.call_later(*timeout, [progress] { progress->release(); });
     }
     Registrations registrations{progress, {}};
-    for (const std::shared_ptr<FutureCore>& future : futures) {
+    for (const FutureRef<FutureCore>& future : futures) {
         // The callback may hold its future: Registrations removes it whatever happens.
         const std::uint64_t token =
             future->add_done_callback([progress, future] { progress->on_completion(*future); });

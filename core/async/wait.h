@@ -27,7 +27,7 @@ namespace detail {
 
 // asyncio's _wait: suspends until `return_when` is met or `timeout` passes. The task waits on
 // one waiter future (AwaitKind::Wait), released by the futures' done-callbacks or the timer.
-Coro<void> wait_for_completions(std::vector<std::shared_ptr<FutureCore>> futures,
+Coro<void> wait_for_completions(std::vector<FutureRef<FutureCore>> futures,
                                 std::optional<Nanos> timeout, ReturnWhen return_when);
 
 }  // namespace detail
@@ -44,7 +44,7 @@ Coro<WaitResult<T>> wait(std::vector<Future<T>> futures,
     }
     std::vector<Future<T>> distinct;
     std::unordered_set<const FutureCore*> seen;
-    std::vector<std::shared_ptr<FutureCore>> cores;
+    std::vector<FutureRef<FutureCore>> cores;
     for (Future<T>& future : futures) {
         if (seen.insert(future.core().get()).second) {
             cores.push_back(future.core());

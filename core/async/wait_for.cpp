@@ -2,7 +2,7 @@
 
 namespace loopscope::detail {
 
-Coro<void> cancel_and_wait(std::shared_ptr<FutureCore> future) {
+Coro<void> cancel_and_wait(FutureRef<FutureCore> future) {
     Future<void> waiter(future->loop());
     // The task waits for `future` to finish cancelling: show that edge, not the private waiter.
     const bool is_task = dynamic_cast<const TaskCore*>(future.get()) != nullptr;

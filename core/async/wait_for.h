@@ -13,7 +13,7 @@ namespace detail {
 
 // _cancel_and_wait: cancels `future` and waits until it is really done, on a separate waiter
 // future so that this wait stays cancellable itself.
-Coro<void> cancel_and_wait(std::shared_ptr<FutureCore> future);
+Coro<void> cancel_and_wait(FutureRef<FutureCore> future);
 
 template <class T>
 Coro<T> await_future(Future<T> future) {

@@ -78,11 +78,12 @@ void EventLoop::check_closed() const {
 
 // --- scheduling -------------------------------------------------------------------------
 
-std::uint32_t EventLoop::schedule_ready(Callback callback, trace::Label label,
+template <class AnyCallback>
+std::uint32_t EventLoop::schedule_ready(AnyCallback callback, trace::Label label,
                                         std::uint32_t owner) {
     const std::uint32_t slot = handles_.allocate();
     HandleSlot& handle = handles_[slot];
-    handle.callback = std::move(callback);
+    handles_.set_callback(handle, std::move(callback));
     handle.id = next_object_id();
     handle.label = label;
     ready_.push_back(slot);
@@ -90,22 +91,20 @@ std::uint32_t EventLoop::schedule_ready(Callback callback, trace::Label label,
     return slot;
 }
 
-Handle EventLoop::call_soon(Callback callback, trace::Label label, std::uint32_t owner) {
+template <class AnyCallback>
+Handle EventLoop::schedule_soon(AnyCallback callback, trace::Label label, std::uint32_t owner) {
     check_closed();
     const std::uint32_t slot = schedule_ready(std::move(callback), label, owner);
     const HandleSlot& handle = handles_[slot];
     return Handle(this, slot, handle.generation, handle.id, 0);
 }
 
-Handle EventLoop::call_later(Nanos delay, Callback callback, trace::Label label) {
-    return call_at(time() + delay, std::move(callback), label);
-}
-
-Handle EventLoop::call_at(Nanos when, Callback callback, trace::Label label) {
+template <class AnyCallback>
+Handle EventLoop::schedule_at(Nanos when, AnyCallback callback, trace::Label label) {
     check_closed();
     const std::uint32_t slot = handles_.allocate();
     HandleSlot& handle = handles_[slot];
-    handle.callback = std::move(callback);
+    handles_.set_callback(handle, std::move(callback));
     handle.id = next_object_id();
     handle.label = label;
     handle.timer = true;
@@ -113,6 +112,27 @@ Handle EventLoop::call_at(Nanos when, Callback callback, trace::Label label) {
     timers_.push({when, slot});
     record(EventKind::TimerArmed, handle.id, label, when);
     return Handle(this, slot, handle.generation, handle.id, when);
+}
+
+Handle EventLoop::call_soon(Callback callback, trace::Label label, std::uint32_t owner) {
+    return schedule_soon(std::move(callback), label, owner);
+}
+Handle EventLoop::call_soon(PlainCallback callback, trace::Label label, std::uint32_t owner) {
+    return schedule_soon(callback, label, owner);
+}
+
+Handle EventLoop::call_later(Nanos delay, Callback callback, trace::Label label) {
+    return call_at(time() + delay, std::move(callback), label);
+}
+Handle EventLoop::call_later(Nanos delay, PlainCallback callback, trace::Label label) {
+    return call_at(time() + delay, callback, label);
+}
+
+Handle EventLoop::call_at(Nanos when, Callback callback, trace::Label label) {
+    return schedule_at(when, std::move(callback), label);
+}
+Handle EventLoop::call_at(Nanos when, PlainCallback callback, trace::Label label) {
+    return schedule_at(when, callback, label);
 }
 
 ThreadsafeHandle EventLoop::call_soon_threadsafe(Callback callback, trace::Label label) {
@@ -131,7 +151,7 @@ bool EventLoop::cancel_handle(std::uint32_t slot, std::uint32_t generation) {
         return false;
     }
     handle.cancelled = true;
-    handle.callback = nullptr;  // release what it captured now, as CPython drops _callback
+    handles_.drop_callback(handle);  // release what it captured now, as CPython drops _callback
     if (handle.timer) {
         if (handle.in_heap) {
             ++timer_cancelled_count_;
@@ -417,11 +437,18 @@ void EventLoop::run_handle(std::uint32_t slot) {
         record(EventKind::CallbackSkipped, id);
         return;
     }
-    Callback callback = std::move(handle.callback);
-    handles_.release(slot);  // the callback may schedule more, reusing slots
+    // Taken out before the slot is released: the callback may schedule more, reusing slots.
+    const PlainCallback plain = handle.kind == CallbackKind::Plain ? handle.plain : PlainCallback{};
+    Callback general =
+        handle.kind == CallbackKind::General ? handles_.take_general(handle) : nullptr;
+    handles_.release(slot);
     record(EventKind::CallbackBegin, id, 0, label);
     try {
-        callback();
+        if (plain.function != nullptr) {
+            plain.function(plain.argument);
+        } else if (general) {
+            general();
+        }
     } catch (...) {
         const std::string name = describe(label);
         record(EventKind::CallbackFailed, id, 0, label);

@@ -70,6 +70,11 @@ public:
     Handle call_soon(Callback callback, trace::Label label = 0, std::uint32_t owner = 0);
     Handle call_later(Nanos delay, Callback callback, trace::Label label = 0);
     Handle call_at(Nanos when, Callback callback, trace::Label label = 0);
+    // The same with a plain function and argument, kept in the handle's slot itself (no pool
+    // entry): the scheduler's steps and sleeps.
+    Handle call_soon(PlainCallback callback, trace::Label label = 0, std::uint32_t owner = 0);
+    Handle call_later(Nanos delay, PlainCallback callback, trace::Label label = 0);
+    Handle call_at(Nanos when, PlainCallback callback, trace::Label label = 0);
     ThreadsafeHandle call_soon_threadsafe(Callback callback, trace::Label label = 0);  // any thread
 
     // File descriptors, level-triggered. Adding replaces the previous callback for that fd.
@@ -145,7 +150,12 @@ private:
     };
 
     void check_closed() const;
-    std::uint32_t schedule_ready(Callback callback, trace::Label label, std::uint32_t owner);
+    template <class AnyCallback>
+    std::uint32_t schedule_ready(AnyCallback callback, trace::Label label, std::uint32_t owner);
+    template <class AnyCallback>
+    Handle schedule_soon(AnyCallback callback, trace::Label label, std::uint32_t owner);
+    template <class AnyCallback>
+    Handle schedule_at(Nanos when, AnyCallback callback, trace::Label label);
     bool cancel_handle(std::uint32_t slot, std::uint32_t generation);
     void drop_cancelled_timers();
     std::optional<Nanos> poll_timeout();

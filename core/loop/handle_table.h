@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "loop/callback.h"
@@ -10,22 +11,33 @@
 
 namespace loopscope {
 
-// A scheduled callback: CPython's Handle / TimerHandle state.
+enum class CallbackKind : std::uint8_t { None, Plain, General };
+
+// A scheduled callback: CPython's Handle / TimerHandle state. 32 bytes: a plain callback is
+// kept inline, a std::function (32 bytes by itself) in the table's pool, so the slot of a
+// sleeping task's timer, one per suspended task, costs 32 bytes instead of 48.
 struct HandleSlot {
-    Callback callback;             // (a timer's deadline lives in its heap entry and its Handle)
+    union {
+        PlainCallback plain{};  // kind Plain
+        std::uint32_t general;  // kind General: its index in HandleTable's pool
+    };
     std::uint32_t generation = 0;  // bumped on release, so stale Handles cannot touch a reused slot
     std::uint32_t id = 0;          // unique per loop, for the trace
     trace::Label label = 0;
+    CallbackKind kind = CallbackKind::None;  // None: released, cancelled or taken to run
     bool cancelled = false;
     bool timer = false;
     bool in_heap = false;  // CPython's TimerHandle._scheduled
+    // (a timer's deadline lives in its heap entry and its Handle)
 };
+static_assert(sizeof(HandleSlot) == 32);
 
 // Pooled storage for scheduled callbacks: a slot is reused after its callback ran or was
 // dropped, so scheduling allocates nothing in steady state. The slots live in fixed blocks
 // rather than one vector: a vector doubling leaves up to half its slots spare (a third on
 // average, ~18 bytes per suspended sleeping task), a block at most one block's worth, and
-// a slot never moves once made.
+// a slot never moves once made. The std::functions of general callbacks are pooled the same
+// way, in a vector (they are few at a time: the ready ones, and the timers not of a sleep).
 class HandleTable {
 public:
     std::uint32_t allocate() {
@@ -42,12 +54,44 @@ public:
 
     void release(std::uint32_t index) {
         HandleSlot& slot = (*this)[index];
-        slot.callback = nullptr;
+        drop_callback(slot);
         slot.cancelled = false;
         slot.timer = false;
         slot.in_heap = false;
         ++slot.generation;
         free_.push_back(index);
+    }
+
+    void set_callback(HandleSlot& slot, PlainCallback callback) {
+        slot.plain = callback;
+        slot.kind = CallbackKind::Plain;
+    }
+    void set_callback(HandleSlot& slot, Callback callback) {
+        std::uint32_t index = 0;
+        if (general_free_.empty()) {
+            index = static_cast<std::uint32_t>(general_.size());
+            general_.push_back(std::move(callback));
+        } else {
+            index = general_free_.back();
+            general_free_.pop_back();
+            general_[index] = std::move(callback);
+        }
+        slot.general = index;
+        slot.kind = CallbackKind::General;
+    }
+    // Releases what the callback captured (CPython drops a cancelled handle's _callback).
+    void drop_callback(HandleSlot& slot) {
+        if (slot.kind == CallbackKind::General) {
+            general_[slot.general] = nullptr;
+            general_free_.push_back(slot.general);
+        }
+        slot.kind = CallbackKind::None;
+    }
+    // The general callback of `slot`, moved out of the pool; the slot keeps no callback.
+    Callback take_general(HandleSlot& slot) {
+        Callback callback = std::move(general_[slot.general]);
+        drop_callback(slot);
+        return callback;
     }
 
     HandleSlot& operator[](std::uint32_t index) {
@@ -63,18 +107,20 @@ public:
 
     void clear() {
         for (std::uint32_t i = 0; i < size_; ++i) {
-            if ((*this)[i].callback) {
+            if ((*this)[i].kind != CallbackKind::None) {
                 release(i);
             }
         }
     }
 
 private:
-    static constexpr std::uint32_t kBlockSlots = 1024;  // 56 KiB a block
+    static constexpr std::uint32_t kBlockSlots = 1024;  // 32 KiB a block
 
     std::vector<std::unique_ptr<HandleSlot[]>> blocks_;
     std::uint32_t size_ = 0;  // slots made so far, free or not
     std::vector<std::uint32_t> free_;
+    std::vector<Callback> general_;
+    std::vector<std::uint32_t> general_free_;
 };
 
 }  // namespace loopscope

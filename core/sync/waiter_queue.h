@@ -22,7 +22,7 @@ public:
     // 24 bytes: the future's state without the Future<void> around it (whose result slot
     // pointer a void future does not use). A semaphore with 100k waiting tasks has 100k.
     struct Waiter {
-        std::shared_ptr<FutureCore> future;
+        FutureRef<FutureCore> future;
         std::uint32_t task;  // trace id of the task that waits on `future`
     };
 

@@ -140,7 +140,7 @@ Value HostAwaitable::frame_result(ErasedFrame&) {
     return Value();
 }
 
-std::shared_ptr<FutureCore> HostAwaitable::start_waiter() {
+FutureRef<FutureCore> HostAwaitable::start_waiter() {
     throw std::logic_error("start_waiter() of an awaitable whose direct wait is no future");
 }
 
@@ -280,7 +280,7 @@ Future<Value> value_future(Runtime& rt, FutureObject& future) {
         raise_error(rt, rt.types().RuntimeError, "no running event loop");
     }
     Future<Value> bridge(*state.loop);
-    std::shared_ptr<FutureCore> core = future.core;
+    FutureRef<FutureCore> core = future.core;
     std::function<Value()> read = future.read_result->read;
     core->add_done_callback([bridge, core, read]() mutable {
         if (bridge.done()) {

@@ -271,7 +271,7 @@ struct SemaphoreAcquireObject final : OperationObject {
         take_direct();
         return acquire_then(semaphore, value);
     }
-    std::shared_ptr<FutureCore> start_waiter() override {
+    FutureRef<FutureCore> start_waiter() override {
         std::optional<Future<void>> queued = semaphore->begin_acquire();
         return queued ? queued->core() : nullptr;
     }

@@ -308,8 +308,8 @@ struct QueueCallObject final : OperationObject {
     }
     Value frame_result(ErasedFrame&) override { return Value(); }
     // Get: the getter of a get that waits; null with the item in `value` once one is there.
-    std::shared_ptr<FutureCore> start_waiter() override { return next_getter(); }
-    std::shared_ptr<FutureCore> waiter_again(FutureCore&) override { return next_getter(); }
+    FutureRef<FutureCore> start_waiter() override { return next_getter(); }
+    FutureRef<FutureCore> waiter_again(FutureCore&) override { return next_getter(); }
     Value waiter_result(FutureCore&) override { return std::move(value); }
     void waiter_failed(FutureCore& getter, bool) override { queue->abandon_get(getter); }
     // Awaited by other than a task's host (create_task(queue.get()), wait_for(queue.put(x), 1)).
@@ -336,7 +336,7 @@ private:
     static DirectWait::Kind waiting_kind(Call call) {
         return call == Call::Put ? DirectWait::Kind::Frame : DirectWait::Kind::Future;
     }
-    std::shared_ptr<FutureCore> next_getter() {
+    FutureRef<FutureCore> next_getter() {
         if (std::optional<Future<void>> getter = queue->begin_get()) {
             return getter->core();
         }

@@ -111,7 +111,7 @@ std::string deadlock_report(Runtime& rt, EventLoop& loop) {
         state.apply(event);
     }
     std::unordered_map<std::uint32_t, FutureObject*> objects;
-    for (const std::shared_ptr<TaskCore>& task : running_scheduler(rt).all_tasks()) {
+    for (const FutureRef<TaskCore>& task : running_scheduler(rt).all_tasks()) {
         if (FutureObject* object = bound_task_object(*task)) {
             objects[task->id()] = object;
         }

@@ -177,7 +177,7 @@ FutureObject* as_future_object(Runtime& rt, const Value& v) {
     return nullptr;
 }
 
-Value make_future_object(Runtime& rt, std::shared_ptr<FutureCore> core,
+Value make_future_object(Runtime& rt, FutureRef<FutureCore> core,
                          std::function<Value()> read_result) {
     AsyncioState& state = asyncio_state(rt);
     auto object = Ref<FutureObject>::make(rt, state.types.Future.get());
@@ -204,11 +204,11 @@ Value task_object_of(Runtime& rt, TaskCore& task) {
     // A task made by C++ code (none of the script's own): a Task object that reads its result
     // through the core. Every script task's result type is Value.
     auto object = Ref<FutureObject>::make(rt, state.types.Task.get());
-    auto core = std::static_pointer_cast<TaskCore>(task.shared_from_this());
+    auto core = static_future_cast<TaskCore>(task.ref());
     auto* typed_state = dynamic_cast<TaskState<Value>*>(&task);
     object->core = core;
     if (typed_state != nullptr) {
-        auto shared = std::static_pointer_cast<TaskState<Value>>(core);
+        auto shared = static_future_cast<TaskState<Value>>(core);
         object->set_typed(Task<Value>(shared));
     } else {
         object->read_result = std::make_unique<FutureObject::Reader>(

@@ -26,7 +26,7 @@ struct FutureObject : HostAwaitable {
     ~FutureObject() override;
 
     Runtime* runtime;
-    std::shared_ptr<FutureCore> core;
+    FutureRef<FutureCore> core;
     // A future whose result is not a Value (a gather's): how to read it, and the bridge future
     // value_future() made for it. Null for script futures and tasks.
     struct Reader {
@@ -100,7 +100,7 @@ private:
 // Wraps a C++ future whose result is a Value (a script Future, or the value of a C++ op).
 Value make_future_object(Runtime& rt, Future<Value> future);
 // Wraps any C++ future, reading its result through `read_result`.
-Value make_future_object(Runtime& rt, std::shared_ptr<FutureCore> core,
+Value make_future_object(Runtime& rt, FutureRef<FutureCore> core,
                          std::function<Value()> read_result);
 FutureObject* as_future_object(Runtime& rt, const Value& v);  // Future or Task, else null
 

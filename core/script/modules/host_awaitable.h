@@ -53,11 +53,11 @@ struct HostAwaitable : TrackedObject {
     // calls waiter_failed(waiter, cancelled) (cancelled: the error is a CancelledError) before
     // throwing the error in. The host keeps the waiter, the awaitable need not. A coroutine
     // frame per wait less than Kind::Frame, for operations around one waiter future.
-    virtual std::shared_ptr<FutureCore> start_waiter();
+    virtual FutureRef<FutureCore> start_waiter();
     // After the await of `waiter` returned, before waiter_result(): a new waiter when the
     // operation must wait again (a getter woken to a queue another task emptied first), which
     // the host awaits in its place; null when it is over.
-    virtual std::shared_ptr<FutureCore> waiter_again(FutureCore& /*waiter*/) { return nullptr; }
+    virtual FutureRef<FutureCore> waiter_again(FutureCore& /*waiter*/) { return nullptr; }
     virtual Value waiter_result(FutureCore& /*waiter*/) { return Value(); }
     virtual void waiter_failed(FutureCore& /*waiter*/, bool /*cancelled*/) {}
 

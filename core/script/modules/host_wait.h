@@ -53,9 +53,9 @@ public:
     void coroutine(Coro<Value> coroutine) {
         frame(ErasedFrame(std::move(coroutine)), Kind::Coroutine);
     }
-    void future(std::shared_ptr<FutureCore> future) {
+    void future(FutureRef<FutureCore> future) {
         clear();
-        new (&future_) std::shared_ptr<FutureCore>(std::move(future));
+        new (&future_) FutureRef<FutureCore>(std::move(future));
         kind_ = Kind::Future;
         suspended_ = false;
     }
@@ -64,7 +64,7 @@ public:
         if (kind_ == Kind::Frame || kind_ == Kind::Coroutine) {
             frame_.~ErasedFrame();
         } else if (kind_ == Kind::Future) {
-            future_.~shared_ptr();
+            future_.~FutureRef();
         }
         kind_ = Kind::None;
     }
@@ -134,9 +134,9 @@ private:
     }
 
     union {
-        Nanos delay_;                         // Sleep (0 or less: a bare yield)
-        ErasedFrame frame_;                   // Frame
-        std::shared_ptr<FutureCore> future_;  // Future
+        Nanos delay_;                   // Sleep (0 or less: a bare yield)
+        ErasedFrame frame_;             // Frame
+        FutureRef<FutureCore> future_;  // Future
     };
     TaskCore* task_ = nullptr;  // the host's task (see task())
     Kind kind_ = Kind::None;

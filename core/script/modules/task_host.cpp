@@ -306,7 +306,7 @@ void start_wait(Runtime& rt, HostAwaitable& awaitable, HostStep& next) {
             break;
         case DirectWait::Kind::Future:
             // A primitive's waiter future (a semaphore's acquire()), or nothing to wait for.
-            if (std::shared_ptr<FutureCore> waiter = awaitable.start_waiter()) {
+            if (FutureRef<FutureCore> waiter = awaitable.start_waiter()) {
                 next.wait().future(std::move(waiter));
             } else {
                 next.wait().ready();
@@ -325,7 +325,7 @@ bool wait_again(HostStep& next) {
     if (next.wait().kind() != HostWait::Kind::Future) {
         return false;
     }
-    std::shared_ptr<FutureCore> again =
+    FutureRef<FutureCore> again =
         as_host_awaitable(next.value)->waiter_again(next.wait().waiter());
     if (!again) {
         return false;
