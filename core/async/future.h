@@ -153,7 +153,6 @@ private:
     FutureStatus status_ = FutureStatus::Pending;
 };
 
-
 // Where a typed result lives; `void` has none.
 template <class T>
 class ResultSlot {

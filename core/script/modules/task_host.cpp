@@ -325,8 +325,7 @@ bool wait_again(HostStep& next) {
     if (next.wait().kind() != HostWait::Kind::Future) {
         return false;
     }
-    FutureRef<FutureCore> again =
-        as_host_awaitable(next.value)->waiter_again(next.wait().waiter());
+    FutureRef<FutureCore> again = as_host_awaitable(next.value)->waiter_again(next.wait().waiter());
     if (!again) {
         return false;
     }
