@@ -66,6 +66,21 @@ public:
     // for the exception to throw (FrameBase::StartAwaiter).
     static Scheduler* stepping() { return stepping_; }
 
+    // Called after every step of a task, once the step's outcome is in: a task that finished in
+    // it is done, and kept alive until the call returns. CPython's debug mode reports a slow
+    // step then, after the handle ran (asyncio.run(debug=True) in the interpreter). Null: none.
+    using StepEnded = void (*)(void* context, TaskCore& task);
+    void on_step_ended(StepEnded callback, void* context) {
+        step_ended_ = callback;
+        step_ended_context_ = context;
+    }
+    bool watches_steps() const { return step_ended_ != nullptr; }
+    void step_ended(TaskCore& task) const {
+        if (step_ended_ != nullptr) {
+            step_ended_(step_ended_context_, task);
+        }
+    }
+
 private:
     EventLoop& loop_;
     TaskCore* current_ = nullptr;
@@ -74,6 +89,8 @@ private:
     std::exception_ptr step_exception_;
     std::coroutine_handle<> next_frame_;
     Scheduler* outer_stepping_ = nullptr;  // stepping() when this one's step began
+    StepEnded step_ended_ = nullptr;
+    void* step_ended_context_ = nullptr;
 
     static inline thread_local constinit Scheduler* stepping_ = nullptr;
 };

@@ -248,8 +248,17 @@ void TaskCore::step(std::exception_ptr exception) {
     scheduler_->leave_task(*this);
 
     if (top_ && top_.done()) {
+        if (scheduler_->watches_steps()) {
+            // Untracked as it finishes: this may be the last reference but for the one held here.
+            const FutureRef<FutureCore> alive = ref();
+            finish_from_top_frame();
+            scheduler_->step_ended(*this);
+            return;
+        }
         finish_from_top_frame();
+        return;
     }
+    scheduler_->step_ended(*this);
 }
 
 void TaskCore::finish_from_top_frame() {

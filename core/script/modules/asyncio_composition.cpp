@@ -57,7 +57,9 @@ Value gather(Runtime& rt, const CallArgs& args) {
         }
         Future<Value> done(*state.loop);
         done.set_result(make_list(rt));
-        return make_future_object(rt, done);
+        Value outer = make_future_object(rt, done);
+        note_creation_site(rt, outer, MadeBy::CreateFuture);
+        return outer;
     }
     std::vector<Future<Value>> children;
     for (const Value& each : args.positional) {
@@ -67,9 +69,10 @@ Value gather(Runtime& rt, const CallArgs& args) {
         children.push_back(value_future(rt, *object));
     }
     Runtime* runtime = &rt;
+    Value gathering;
     if (return_exceptions) {
         auto outer = loopscope::gather(std::move(children), loopscope::return_exceptions);
-        return make_future_object(rt, outer.core(), [runtime, outer] {
+        gathering = make_future_object(rt, outer.core(), [runtime, outer] {
             std::vector<Value> items;
             for (const Outcome<Value>& outcome : outer.result()) {
                 items.push_back(outcome.has_value() ? outcome.value()
@@ -77,10 +80,14 @@ Value gather(Runtime& rt, const CallArgs& args) {
             }
             return make_list(*runtime, std::move(items));
         });
+    } else {
+        auto outer = loopscope::gather(std::move(children));
+        gathering = make_future_object(
+            rt, outer.core(), [runtime, outer] { return make_list(*runtime, outer.result()); });
     }
-    auto outer = loopscope::gather(std::move(children));
-    return make_future_object(rt, outer.core(),
-                              [runtime, outer] { return make_list(*runtime, outer.result()); });
+    gathering.as<FutureObject>()->gathering = true;
+    note_creation_site(rt, gathering, MadeBy::Gather);
+    return gathering;
 }
 
 // --- wait_for ----------------------------------------------------------------------------
@@ -458,8 +465,10 @@ void install_task_group_type(Runtime& rt, ModuleObject& module) {
                 name = to_str(r, *parsed[2]);
             }
             try {
-                return with_python_errors(
+                Value task = with_python_errors(
                     r, [&] { return create_script_task(r, coro, name, self.group.get()); });
+                note_creation_site(r, task, MadeBy::TaskGroup);
+                return task;
             } catch (const ScriptError&) {
                 // CPython closes the coroutine it refuses, so it does not warn "never awaited".
                 if (CoroutineObject* coroutine = as_coroutine(coro)) {

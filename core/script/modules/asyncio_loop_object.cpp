@@ -235,7 +235,9 @@ void install_loop_object(Runtime& rt, ModuleObject& module) {
                 [](Runtime& r, const CallArgs& a) { return schedule(r, a, "call_at", true, true); })
         .method("create_future",
                 [](Runtime& r, const CallArgs& a) {
-                    return make_future_object(r, Future<Value>(loop_of(r, a[0])));
+                    Value future = make_future_object(r, Future<Value>(loop_of(r, a[0])));
+                    note_creation_site(r, future, MadeBy::CreateFuture);
+                    return future;
                 })
         .method("create_task",
                 [](Runtime& r, const CallArgs& a) {
@@ -247,7 +249,10 @@ void install_loop_object(Runtime& rt, ModuleObject& module) {
                     if (parsed[2] && !parsed[2]->is_none()) {
                         name = to_str(r, *parsed[2]);
                     }
-                    return create_script_task(r, *parsed[1], name, nullptr, NameGiven::AtCreation);
+                    Value task =
+                        create_script_task(r, *parsed[1], name, nullptr, NameGiven::AtCreation);
+                    note_creation_site(r, task, MadeBy::Script);
+                    return task;
                 })
         .method("run_in_executor",
                 [](Runtime& r, const CallArgs& a) {

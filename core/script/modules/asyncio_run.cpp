@@ -292,6 +292,7 @@ struct RunScope {
         state.python_jobs = 0;
         state.loop = nullptr;
         state.scheduler = nullptr;
+        state.slow_step.reset();
         state.loop_object = Value();
     }
 };
@@ -387,6 +388,9 @@ Value run_on_new_loop(Runtime& rt, const Value& main, bool debug, bool shutdown_
     ++state.runs;
     state.loop = &loop;
     state.scheduler = &scheduler;
+    if (debug) {
+        scheduler.on_step_ended(&report_slow_step, &rt);
+    }
     state.loop_thread = std::this_thread::get_id();
     state.escaping.reset();
     state.aborting = nullptr;
@@ -402,6 +406,7 @@ Value run_on_new_loop(Runtime& rt, const Value& main, bool debug, bool shutdown_
     };
 
     Value main_task = create_script_task(rt, main, std::nullopt);
+    note_creation_site(rt, main_task, MadeBy::Run);
     FutureObject* future = main_task.as<FutureObject>();
     future->run_until_complete_callback = true;
     while (!future->core->done() && !state.escaping && !state.aborting) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "async/scheduler.h"
@@ -76,6 +77,14 @@ struct AsyncioState {
     std::thread::id loop_thread;
     int runs = 0;
     bool debug = false;
+    // A debug run's "FILE:LINE" of each Future and Task made in it (note_creation_site), and
+    // the step that held the loop 0.1 s or more, reported when it has ended (task_host.cpp).
+    std::unordered_map<const FutureObject*, std::string> creation_sites;
+    struct SlowStep {
+        Value task;
+        Nanos took = 0;
+    };
+    std::optional<SlowStep> slow_step;
     Value loop_object;  // what get_running_loop() returns during this run
     Value idle_loop;    // get_event_loop() outside asyncio.run: made once, as by CPython's policy
     std::int64_t tasks_created = 0;  // for Runtime::Limits::tasks

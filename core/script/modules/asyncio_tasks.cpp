@@ -59,7 +59,9 @@ Value create_task(Runtime& rt, const CallArgs& args) {
         raise_error(rt, rt.types().TypeError,
                     "a coroutine was expected, got " + repr(rt, *parsed[0]));
     }
-    return create_script_task(rt, *parsed[0], optional_name(rt, parsed[1]));
+    Value task = create_script_task(rt, *parsed[0], optional_name(rt, parsed[1]));
+    note_creation_site(rt, task, MadeBy::CreateTask);
+    return task;
 }
 
 Value ensure_future(Runtime& rt, const CallArgs& args) {

@@ -15,6 +15,7 @@
 #include "script/objects/str.h"
 #include "script/objects/type_object.h"
 #include "script/vm/coroutine.h"
+#include "script/vm/vm.h"
 
 namespace loopscope::script {
 
@@ -126,6 +127,12 @@ FutureObject::~FutureObject() {
     if (rt.tearing_down()) {
         return;
     }
+    if (rt.asyncio_state != nullptr) {
+        AsyncioState& state = asyncio_state(rt);
+        if (!state.creation_sites.empty()) {
+            state.creation_sites.erase(this);
+        }
+    }
     if (core && core->done() && !core->cancelled() && !exception_retrieved) {
         std::exception_ptr error;
         try {
@@ -228,6 +235,61 @@ Value take_cancelled_error(Runtime& rt, FutureObject& future) {
     return python_exception(rt, std::make_exception_ptr(future.core->make_cancelled_error()));
 }
 
+namespace {
+
+std::string creation_site(Runtime& rt, MadeBy made_by) {
+    const auto library = [](std::string_view file, int line) {
+        return cpython_library_file(file) + ":" + std::to_string(line);
+    };
+    switch (made_by) {
+        case MadeBy::Script:
+            return vm::current_filename(rt) + ":" + std::to_string(vm::current_line(rt));
+        case MadeBy::CreateTask:
+            return library("asyncio/tasks.py", 420);
+        case MadeBy::TaskGroup:
+            return library("asyncio/taskgroups.py", 161);
+        case MadeBy::EnsureFuture:
+            return library("asyncio/tasks.py", 695);
+        case MadeBy::Run:
+            return library("asyncio/runners.py", 100);
+        case MadeBy::CreateFuture:
+            return library("asyncio/base_events.py", 447);
+        case MadeBy::Gather:
+            return library("asyncio/tasks.py", 712);  // _GatheringFuture.__init__
+    }
+    return std::string();
+}
+
+// " created at FILE:LINE" of a future or task made in a debug run, else nothing.
+std::string creation_suffix(Runtime& rt, const FutureObject& future) {
+    const AsyncioState& state = asyncio_state(rt);
+    if (state.creation_sites.empty()) {
+        return std::string();
+    }
+    const auto site = state.creation_sites.find(&future);
+    return site == state.creation_sites.end() ? std::string() : " created at " + site->second;
+}
+
+}  // namespace
+
+void note_creation_site(Runtime& rt, const Value& future, MadeBy made_by) {
+    AsyncioState& state = asyncio_state(rt);
+    if (!state.debug || state.loop == nullptr) {
+        return;
+    }
+    if (FutureObject* object = as_future_object(rt, future)) {
+        state.creation_sites[object] = creation_site(rt, made_by);
+    }
+}
+
+std::string debug_creation_suffix(Runtime& rt, MadeBy made_by) {
+    const AsyncioState& state = asyncio_state(rt);
+    if (!state.debug || state.loop == nullptr) {
+        return std::string();
+    }
+    return " created at " + creation_site(rt, made_by);
+}
+
 std::string future_repr(Runtime& rt, FutureObject& future) {
     std::vector<std::string> info;
     info.push_back(state_word(future));
@@ -244,6 +306,9 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
         }
     }
     std::vector<std::string> callbacks;
+    if (future.in_task_group) {
+        callbacks.push_back("TaskGroup._on_task_done()");
+    }
     if (future.run_until_complete_callback) {
         callbacks.push_back("_run_until_complete_cb() at " +
                             cpython_library_file("asyncio/base_events.py") + ":180");
@@ -271,6 +336,9 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
         }
         info.push_back(joined + "]");
     }
+    if (std::string created = creation_suffix(rt, future); !created.empty()) {
+        info.push_back(created.substr(1));
+    }
     if (future.is_task()) {
         info.insert(info.begin() + 1, "name=" + python_str_repr(rt, future.name()));
         std::vector<std::string> extra;
@@ -281,9 +349,11 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
                 waiting = future_repr(rt, *awaited);
             } else if (future.task->cancelling() > 0) {
                 // cancel() cancelled the future the wait is on (a sleep's, a lock waiter's).
-                waiting = "<Future cancelled>";
+                waiting =
+                    "<Future cancelled" + debug_creation_suffix(rt, MadeBy::CreateFuture) + ">";
             } else {
-                waiting = "<Future pending cb=[Task.task_wakeup()]>";
+                waiting = "<Future pending cb=[Task.task_wakeup()]" +
+                          debug_creation_suffix(rt, MadeBy::CreateFuture) + ">";
             }
             extra.push_back("wait_for=" + waiting);
         }
@@ -294,7 +364,7 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
         }
         return text + ">";
     }
-    std::string text = "<Future";
+    std::string text = future.gathering ? "<_GatheringFuture" : "<Future";
     for (const std::string& part : info) {
         text += " " + part;
     }
@@ -417,7 +487,9 @@ Value construct_future(Runtime& rt, TypeObject&, const CallArgs& args) {
     if (state.loop == nullptr) {
         raise_error(rt, rt.types().RuntimeError, "no running event loop");
     }
-    return make_future_object(rt, Future<Value>(*state.loop));
+    Value future = make_future_object(rt, Future<Value>(*state.loop));
+    note_creation_site(rt, future, MadeBy::Script);
+    return future;
 }
 
 std::string repr_slot(Runtime& rt, const Value& self) {

@@ -67,6 +67,10 @@ struct FutureObject : HostAwaitable {
     int awaiting_tasks = 0;   // tasks awaiting it now: each is a Task.task_wakeup() callback
     // run_until_complete's own done-callback is on it (asyncio.run's main task), for the repr.
     bool run_until_complete_callback = false;
+    // A task group's child: its _on_task_done() is a done-callback, for the repr.
+    bool in_task_group = false;
+    // gather()'s outer future: a _GatheringFuture in CPython, and so in its repr.
+    bool gathering = false;
     // CPython's __log_traceback inverted: result()/exception()/await saw the exception.
     bool exception_retrieved = false;
 
@@ -107,6 +111,18 @@ FutureObject* as_future_object(Runtime& rt, const Value& v);  // Future or Task,
 // "<Task pending name='Task-2' coro=<worker() running at /x.py:5>>" / "<Future finished
 // result=1>" as CPython's reprs.
 std::string future_repr(Runtime& rt, FutureObject& future);
+
+// Who made a Future or Task, for "created at FILE:LINE" at the end of its repr in a debug run
+// (asyncio.run(debug=True)), where CPython keeps a _source_traceback and names its last entry:
+// the script's own line for Future() and loop.create_task(), else the line of asyncio's library
+// (CPython 3.12.1's) that made it: asyncio.create_task, TaskGroup.create_task, ensure_future
+// (gather's and shield's children), asyncio.run's main task, loop.create_future (every future a
+// primitive or a sleep waits on), gather's outer future.
+enum class MadeBy { Script, CreateTask, TaskGroup, EnsureFuture, Run, CreateFuture, Gather };
+// Remembers it for `future` when the run is a debug one; nothing otherwise.
+void note_creation_site(Runtime& rt, const Value& future, MadeBy made_by);
+// " created at FILE:LINE" where made_by makes one in a debug run, else nothing.
+std::string debug_creation_suffix(Runtime& rt, MadeBy made_by);
 
 // The CancelledError to raise for a cancelled future, as CPython's _make_cancelled_error: the
 // one its coroutine ended with, once, then fresh ones.

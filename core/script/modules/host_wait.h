@@ -70,6 +70,8 @@ public:
     }
 
     Kind kind() const { return kind_; }
+    // asyncio.sleep(0): the task yields and waits on nothing (no future, no timer).
+    bool bare_yield() const { return kind_ == Kind::Sleep && delay_ <= 0; }
     // The task the host runs in, learnt by a first `co_await` of the wait while it is None
     // (which does not suspend): the host's frame keeps no reference of its own.
     TaskCore& task() const { return *task_; }

@@ -129,18 +129,21 @@ private:
 };
 
 // asyncio.run(debug=True): a step that holds the loop for 0.1 s or more (loop time: a
-// time.sleep() counts) is reported as CPython's debug mode does:
-//   Executing <Task pending name='Task-1' coro=<main() running at /x.py:4>> took 0.300 seconds
+// time.sleep() counts) is reported as CPython's debug mode does, once the step has ended
+// (report_slow_step), with the task as it is then:
+//   Executing <Task finished name='Task-1' coro=<main() done, defined at /x.py:4> result=None
+//   created at /usr/lib/python3.12/asyncio/runners.py:100> took 0.300 seconds
 class SlowStepWatch {
 public:
     SlowStepWatch(Runtime& rt, TaskCore& task) : rt_(rt), task_(task) {
-        const AsyncioState& state = asyncio_state(rt);
+        AsyncioState& state = asyncio_state(rt);
         if (state.debug && state.loop != nullptr) {
             start_ = state.loop->clock().peek();
             active_ = true;
         }
     }
-    void report() const {
+    // The step's Python code is over, returned, waiting or raising: keeps the report if slow.
+    void done() const {
         AsyncioState& state = asyncio_state(rt_);
         if (!active_ || state.loop == nullptr) {
             return;
@@ -149,14 +152,9 @@ public:
         if (took < kSlowCallbackDuration) {
             return;
         }
-        FutureObject* object = bound_task_object(task_);
-        if (object == nullptr) {
-            return;
+        if (FutureObject* object = bound_task_object(task_)) {
+            state.slow_step = AsyncioState::SlowStep{Value(static_cast<Object*>(object)), took};
         }
-        char seconds[32];
-        std::snprintf(seconds, sizeof seconds, "%.3f", nanos_to_seconds(took));
-        rt_.write_stderr("Executing " + future_repr(rt_, *object) + " took " + seconds +
-                         " seconds\n");
     }
 
 private:
@@ -225,12 +223,13 @@ bool run_step(Runtime& rt, TaskCore& task, CoroutineObject& coro, HostStep& next
                 object->exception_retrieved = true;
             }
         }
+        watch.done();
         throw_cpp(rt, error);
     } catch (...) {
         note_abort_in_task(rt, task, std::current_exception());
         throw;
     }
-    watch.report();
+    watch.done();
     next.throwing = false;
     next.value = std::move(step.value);
     return step.kind == Resumption::Kind::Returned;
@@ -246,10 +245,14 @@ bool begin_wait(Runtime& rt, TaskCore& task, CoroutineObject& coro, HostStep& ne
     record_line(rt, task, coro, next.file);
     HostAwaitable* awaitable = as_host_awaitable(next.value);
     if (awaitable != nullptr) {
-        if (FutureObject* object = bound_task_object(task)) {
+        FutureObject* object = bound_task_object(task);
+        if (object != nullptr) {
             object->awaiting = next.value;
         }
         start_wait(rt, *awaitable, next);
+        if (object != nullptr && next.wait().bare_yield()) {
+            object->awaiting = Value();  // as CPython's task after a bare yield: no wait_for
+        }
         return true;
     }
     next.value = make_exception(rt, *rt.types().TypeError,
@@ -456,6 +459,20 @@ Coro<Value> drive_or_await(Runtime& rt, Value target, Value task_object) {
 
 }  // namespace
 
+void report_slow_step(void* runtime, TaskCore&) {
+    Runtime& rt = *static_cast<Runtime*>(runtime);
+    AsyncioState& state = asyncio_state(rt);
+    if (!state.slow_step) {
+        return;
+    }
+    const AsyncioState::SlowStep slow = std::move(*state.slow_step);
+    state.slow_step.reset();
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.3f", nanos_to_seconds(slow.took));
+    rt.write_stderr("Executing " + future_repr(rt, *slow.task.as<FutureObject>()) + " took " +
+                    seconds + " seconds\n");
+}
+
 bool await_at_once_in_step(Runtime& rt, const Value& awaitable_value, Value& result) {
     StepInProgress* step = StepInProgress::current();
     HostAwaitable* awaitable = as_host_awaitable(awaitable_value);
@@ -553,6 +570,7 @@ Value create_script_task(Runtime& rt, const Value& coro, std::optional<std::stri
     }
     // A task group's done-callback reads each child's exception (it is never "unretrieved").
     object->exception_retrieved = group != nullptr;
+    object->in_task_group = group != nullptr;
     object->task->set_binding(object.get());
     return task_value;
 }
@@ -562,7 +580,9 @@ Value ensure_future_object(Runtime& rt, const Value& awaitable) {
         return awaitable;
     }
     if (as_coroutine(awaitable) != nullptr || as_host_awaitable(awaitable) != nullptr) {
-        return create_script_task(rt, awaitable, std::nullopt);
+        Value task = create_script_task(rt, awaitable, std::nullopt);
+        note_creation_site(rt, task, MadeBy::EnsureFuture);
+        return task;
     }
     raise_error(rt, rt.types().TypeError,
                 "An asyncio.Future, a coroutine or an awaitable is required");

@@ -38,4 +38,8 @@ Value ensure_future_object(Runtime& rt, const Value& awaitable);
 // same await after a suspension (the task's line, then the operation's own events).
 bool await_at_once_in_step(Runtime& rt, const Value& awaitable, Value& result);
 
+// Scheduler::StepEnded of a debug run (`runtime`: the Runtime): prints the report of a step
+// that held the loop 0.1 s or more, now that the step is over, with the task as it stands.
+void report_slow_step(void* runtime, TaskCore& task);
+
 }  // namespace loopscope::script

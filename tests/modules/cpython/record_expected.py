@@ -16,6 +16,7 @@ real-time jitter cannot reorder what they print.
 import pathlib
 import subprocess
 import sys
+import sysconfig
 
 HERE = pathlib.Path(__file__).resolve().parent
 CASES = HERE.parent / "cases"
@@ -32,9 +33,14 @@ def run(case: pathlib.Path) -> tuple[str, str, str]:
         env={"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"},
     )
     cases_dir = str(CASES)
-    return (result.stdout.replace(cases_dir, "<cases>"),
-            result.stderr.replace(cases_dir, "<cases>"),
-            f"{result.returncode}\n")
+    # CPython's own library, wherever this one is installed, is named where Debian installs it,
+    # as Loopscope names it (asyncio's debug reprs end "created at .../asyncio/tasks.py:420").
+    library = sysconfig.get_paths()["stdlib"]
+
+    def placed(text: str) -> str:
+        return text.replace(cases_dir, "<cases>").replace(library, "/usr/lib/python3.12")
+
+    return placed(result.stdout), placed(result.stderr), f"{result.returncode}\n"
 
 
 def last_line(text: str) -> str:
