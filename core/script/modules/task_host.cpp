@@ -136,7 +136,7 @@ private:
 class SlowStepWatch {
 public:
     SlowStepWatch(Runtime& rt, TaskCore& task) : rt_(rt), task_(task) {
-        AsyncioState& state = asyncio_state(rt);
+        const AsyncioState& state = asyncio_state(rt);
         if (state.debug && state.loop != nullptr) {
             start_ = state.loop->clock().peek();
             active_ = true;
