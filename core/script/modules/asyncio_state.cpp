@@ -48,7 +48,10 @@ void record_script_output(Runtime& rt, int stream, std::string_view text) {
     if (std::this_thread::get_id() != state.loop_thread) {
         return;  // the string table belongs to the loop thread; a worker's output is not traced
     }
-    const TaskCore* task = state.scheduler != nullptr ? state.scheduler->current_task() : nullptr;
+    const TaskCore* task = state.output_for;
+    if (task == nullptr && state.scheduler != nullptr) {
+        task = state.scheduler->current_task();
+    }
     loop->record(trace::EventKind::ScriptOutput, task != nullptr ? task->id() : 0,
                  recorder.intern(text), stream);
 }

@@ -85,6 +85,9 @@ struct AsyncioState {
         Nanos took = 0;
     };
     std::optional<SlowStep> slow_step;
+    // Output written for a task between its steps (debug mode's report of its slow step):
+    // traced as that task's, as the step's own output is.
+    const TaskCore* output_for = nullptr;
     Value loop_object;  // what get_running_loop() returns during this run
     Value idle_loop;    // get_event_loop() outside asyncio.run: made once, as by CPython's policy
     std::int64_t tasks_created = 0;  // for Runtime::Limits::tasks

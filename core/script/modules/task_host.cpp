@@ -459,7 +459,7 @@ Coro<Value> drive_or_await(Runtime& rt, Value target, Value task_object) {
 
 }  // namespace
 
-void report_slow_step(void* runtime, TaskCore&) {
+void report_slow_step(void* runtime, TaskCore& task) {
     Runtime& rt = *static_cast<Runtime*>(runtime);
     AsyncioState& state = asyncio_state(rt);
     if (!state.slow_step) {
@@ -469,8 +469,11 @@ void report_slow_step(void* runtime, TaskCore&) {
     state.slow_step.reset();
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.3f", nanos_to_seconds(slow.took));
+    // In the trace (the app's console) the report belongs to the step it is about.
+    state.output_for = &task;
     rt.write_stderr("Executing " + future_repr(rt, *slow.task.as<FutureObject>()) + " took " +
                     seconds + " seconds\n");
+    state.output_for = nullptr;
 }
 
 bool await_at_once_in_step(Runtime& rt, const Value& awaitable_value, Value& result) {
