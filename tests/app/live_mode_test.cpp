@@ -85,18 +85,36 @@ private slots:
         QVERIFY(loop_seconds > 1.0);
 
         // 4x: the lesson prints times to a tenth of a second, and a loaded machine's
-        // scheduling delays are four times smaller in loop time than at 10x.
+        // scheduling delays are four times smaller in loop time than at 10x. Still, a thread
+        // or a timer 13 ms late in wall time is 0.05 s late in loop time, enough to print
+        // "1.0 s" for "0.9 s" or to swap two reports 0.1 s apart; CPython on a loaded machine
+        // does the same. So a live run may be tried again, up to three times in all: a live
+        // console that differs every time still fails.
         engine.setLiveSpeed(4);
         QSignalSpy started(&engine, &Engine::runStarted);
         engine.setLive(true);  // runs it again, live
         QCOMPARE(started.count(), 1);
         QVERIFY(engine.liveRun());
-        clock.restart();
-        engine.wait_until_finished();
-        const double live_wall = static_cast<double>(clock.nsecsElapsed()) / 1e9;
-        QCOMPARE(engine.status(), QStringLiteral("finished"));
-        QCOMPARE(console_text(engine, false), out);
-        QCOMPARE(console_text(engine, true), err);
+        double live_wall = 0;
+        constexpr int kLiveAttempts = 3;
+        for (int attempt = 1;; ++attempt) {
+            if (attempt > 1) {
+                engine.rerun();
+            }
+            clock.restart();
+            engine.wait_until_finished();
+            live_wall = static_cast<double>(clock.nsecsElapsed()) / 1e9;
+            QCOMPARE(engine.status(), QStringLiteral("finished"));
+            const std::string live_out = console_text(engine, false);
+            const std::string live_err = console_text(engine, true);
+            if ((live_out == out && live_err == err) || attempt == kLiveAttempts) {
+                QCOMPARE(live_out, out);
+                QCOMPARE(live_err, err);
+                break;
+            }
+            qWarning("live attempt %d printed differently:\n%s%s", attempt, live_out.c_str(),
+                     live_err.c_str());
+        }
         // The real clock really waited: the run's loop time at 4x, give or take.
         const double live_loop_seconds = nanos_to_seconds(engine.store().end_time());
         QVERIFY2(live_wall >= 0.9 * live_loop_seconds / 4,
