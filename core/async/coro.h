@@ -42,17 +42,36 @@ struct ReturnValue<void> {
     void take() {}
 };
 
-// What every Coro frame knows: the task running it, the frame awaiting it, its exception.
-struct FrameBase {
-    TaskCore* task = nullptr;
-    std::coroutine_handle<> continuation;  // the awaiting frame; none for a task's top frame
-    std::exception_ptr exception;
+// The task whose step runs the calling frame. Frames run only inside a task's step, one task
+// at a time per thread, so a frame need not keep its task: 8 bytes less in every frame.
+inline TaskCore& stepping_task() {
+    return *Scheduler::stepping()->current_task();
+}
 
-    // A frame starts suspended (lazy). When it first runs, it may have to throw at once: a
-    // task cancelled before its first step never runs its body. Only a task's step resumes
-    // frames, so the exception is the stepping scheduler's; asking the scheduler rather than
-    // this frame's task keeps the awaiter empty, and every frame 8 bytes smaller (a sleeping
-    // task's top frame from 80 to 72 bytes, one allocator size class down).
+// Passes control to `next` within the running step: a symmetric transfer, or through the
+// scheduler's trampoline where that is no tail call (kSymmetricTransferIsTailCall).
+inline std::coroutine_handle<> hand_off(std::coroutine_handle<> next) {
+    if constexpr (kSymmetricTransferIsTailCall) {
+        return next;
+    } else {
+        Scheduler::stepping()->set_next_frame(next);
+        return std::noop_coroutine();
+    }
+}
+
+// The exception a finished frame let escape, for the frame awaiting it (or, for a task's top
+// frame, for the step's end). It is taken before anything else runs on this thread, so the
+// stepping scheduler keeps it rather than every frame: 8 bytes less in each.
+inline std::exception_ptr take_finished_frame_exception() {
+    return Scheduler::stepping()->take_frame_exception();
+}
+
+// What every Coro frame keeps besides its result: the frame awaiting it.
+struct FrameBase {
+    std::coroutine_handle<> continuation;  // the awaiting frame; none for a task's top frame
+
+    // A frame starts suspended; its first resumption may have an exception to throw at once
+    // (a task cancelled before its first step).
     struct StartAwaiter {
         bool await_ready() const noexcept { return false; }
         void await_suspend(std::coroutine_handle<>) const noexcept {}
@@ -71,7 +90,7 @@ struct FrameBase {
         std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> self) const noexcept {
             FrameBase& frame = self.promise();
             if (frame.continuation) {
-                return frame.task->hand_off(frame.continuation);
+                return hand_off(frame.continuation);
             }
             return std::noop_coroutine();
         }
@@ -80,7 +99,9 @@ struct FrameBase {
 
     StartAwaiter initial_suspend() noexcept { return {}; }
     EndAwaiter final_suspend() noexcept { return {}; }
-    void unhandled_exception() noexcept { exception = std::current_exception(); }
+    void unhandled_exception() noexcept {
+        Scheduler::stepping()->set_frame_exception(std::current_exception());
+    }
 };
 
 }  // namespace detail
@@ -114,14 +135,12 @@ public:
         template <class Promise>
         std::coroutine_handle<> await_suspend(
             std::coroutine_handle<Promise> parent) const noexcept {
-            detail::FrameBase& frame = child.promise();
-            frame.task = parent.promise().task;
-            frame.continuation = parent;
-            return frame.task->hand_off(child);
+            child.promise().continuation = parent;
+            return detail::hand_off(child);
         }
         T await_resume() const {
-            if (child.promise().exception) {
-                std::rethrow_exception(child.promise().exception);
+            if (auto error = detail::take_finished_frame_exception()) {
+                std::rethrow_exception(error);
             }
             return child.promise().take();
         }
@@ -143,27 +162,19 @@ private:
 
 // `TaskCore& task = co_await this_task();` — the task running this frame, without suspending.
 struct this_task {
-    TaskCore* task = nullptr;
-    bool await_ready() const noexcept { return false; }
-    template <class Promise>
-    bool await_suspend(std::coroutine_handle<Promise> frame) noexcept {
-        task = frame.promise().task;
-        return false;  // resume at once
-    }
-    TaskCore& await_resume() const noexcept { return *task; }
+    bool await_ready() const noexcept { return true; }
+    void await_suspend(std::coroutine_handle<>) const noexcept {}
+    TaskCore& await_resume() const noexcept { return detail::stepping_task(); }
 };
 
 // A bare yield: the task steps again in the next loop iteration (asyncio's sleep(0)).
 struct yield_now {
-    TaskCore* task = nullptr;
     bool await_ready() const noexcept { return false; }
-    template <class Promise>
-    void await_suspend(std::coroutine_handle<Promise> frame) {
-        task = frame.promise().task;
-        task->yield(frame);
+    void await_suspend(std::coroutine_handle<> frame) const {
+        detail::stepping_task().yield(frame);
     }
     void await_resume() const {
-        if (auto error = task->take_exception_to_throw()) {
+        if (auto error = Scheduler::stepping()->take_step_exception()) {
             std::rethrow_exception(error);
         }
     }
@@ -173,18 +184,17 @@ template <class T>
 struct FutureAwaiter {
     FutureRef<FutureCore> future;
     const ResultSlot<T>* slot;
-    TaskCore* task = nullptr;
+    bool suspended = false;
 
     // `await` on a done future returns without suspending.
     bool await_ready() const noexcept { return future->done(); }
-    template <class Promise>
-    void await_suspend(std::coroutine_handle<Promise> frame) {
-        task = frame.promise().task;
-        task->wait_on(*future, frame);
+    void await_suspend(std::coroutine_handle<> frame) {
+        suspended = true;
+        detail::stepping_task().wait_on(*future, frame);
     }
     decltype(auto) await_resume() const {
-        if (task != nullptr) {
-            if (auto error = task->take_exception_to_throw()) {
+        if (suspended) {
+            if (auto error = Scheduler::stepping()->take_step_exception()) {
                 std::rethrow_exception(error);
             }
         }

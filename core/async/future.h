@@ -83,9 +83,13 @@ public:
     // What a task awaiting this future is said to wait on in the trace: a timer for sleep(),
     // a lock for Lock.acquire(), ... By default, the future itself.
     AwaitTarget await_target() const {
-        return target_.object != 0 ? target_ : AwaitTarget{AwaitKind::Future, id_};
+        return target_object_ != 0 ? AwaitTarget{target_kind_, target_object_}
+                                   : AwaitTarget{AwaitKind::Future, id_};
     }
-    void set_await_target(AwaitTarget target) { target_ = target; }
+    void set_await_target(AwaitTarget target) {
+        target_kind_ = target.kind;
+        target_object_ = target.object;
+    }
     // Tasks whose await ends when this future is done: the trace marks them ready then.
     void add_waiting_task(std::uint32_t task);
 
@@ -138,18 +142,19 @@ private:
         return *rare_;
     }
 
-    // Laid out for size: a future is part of every task and most waits (96 bytes; 104 with its
-    // reference counts, in the allocators' 112-byte class). Almost
-    // every future has one done-callback and one waiting task, so the first of each is stored
-    // inline and the rest in `rare_`.
+    // Laid out for size: a future is part of every task and most waits (88 bytes; 96 with its
+    // reference counts). Almost every future has one done-callback and one waiting task, so the
+    // first of each is stored inline and the rest in `rare_`.
     EventLoop* loop_;
     std::exception_ptr exception_;  // also the CancelledError a task was cancelled with
     std::unique_ptr<Rare> rare_;
     DoneCallback first_callback_;
     std::uint32_t id_;
-    std::uint32_t next_token_ = 1;
     std::uint32_t first_waiting_task_ = 0;
-    AwaitTarget target_{AwaitKind::Future, 0};  // object 0: the future itself
+    // The await target, its two fields apart so the one-byte ones pack with the status and a
+    // task's flags into 88 bytes, where an AwaitTarget's padding made 96.
+    std::uint32_t target_object_ = 0;  // 0: the future itself
+    AwaitKind target_kind_ = AwaitKind::Future;
     FutureStatus status_ = FutureStatus::Pending;
 };
 

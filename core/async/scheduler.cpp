@@ -6,19 +6,37 @@
 
 namespace loopscope {
 
-Scheduler::Scheduler(EventLoop& loop) : loop_(loop) {}
+Scheduler::Scheduler(EventLoop& loop) : loop_(loop) {
+    if (loop.scheduler() != nullptr) {
+        throw RuntimeError("this event loop already has a scheduler");
+    }
+    loop.set_scheduler(this);
+    loop.set_sleepers(this);
+}
 
 Scheduler::~Scheduler() {
-    // Tasks still pending hold each other through futures' callbacks; free their frames.
-    std::vector<FutureRef<TaskCore>> pending = std::move(alive_);
-    alive_.clear();
-    for (const auto& task : pending) {
-        task->abandon();
-    }
+    {
+        // Tasks still pending hold each other through futures' callbacks; free their frames.
+        std::vector<FutureRef<TaskCore>> pending = std::move(alive_);
+        alive_.clear();
+        for (const auto& task : pending) {
+            if (task) {
+                task->abandon();
+            }
+        }
+    }  // the last of them may go here, and still reach this scheduler through the loop
+    loop_.set_sleepers(nullptr);
+    loop_.set_scheduler(nullptr);
 }
 
 std::vector<FutureRef<TaskCore>> Scheduler::all_tasks() const {
-    std::vector<FutureRef<TaskCore>> tasks = alive_;
+    std::vector<FutureRef<TaskCore>> tasks;
+    tasks.reserve(alive_.size());
+    for (const FutureRef<TaskCore>& task : alive_) {
+        if (task) {
+            tasks.push_back(task);
+        }
+    }
     std::sort(tasks.begin(), tasks.end(),
               [](const auto& a, const auto& b) { return a->id() < b->id(); });
     return tasks;
@@ -42,18 +60,48 @@ void Scheduler::leave_task(TaskCore& task) {
 }
 
 void Scheduler::track(FutureRef<TaskCore> task) {
-    task->alive_index_ = static_cast<std::uint32_t>(alive_.size());
-    alive_.push_back(std::move(task));
+    if (free_alive_indices_.empty()) {
+        task->alive_index_ = static_cast<std::uint32_t>(alive_.size());
+        alive_.push_back(std::move(task));
+        return;
+    }
+    const std::uint32_t index = free_alive_indices_.back();
+    free_alive_indices_.pop_back();
+    task->alive_index_ = index;
+    alive_[index] = std::move(task);
 }
 
 void Scheduler::untrack(TaskCore& task) {
-    const std::size_t index = task.alive_index_;
+    const std::uint32_t index = task.alive_index_;
     if (index >= alive_.size() || alive_[index].get() != &task) {
         return;
     }
-    alive_[index] = std::move(alive_.back());
-    alive_[index]->alive_index_ = static_cast<std::uint32_t>(index);
-    alive_.pop_back();
+    if (index + 1 == alive_.size()) {
+        alive_.pop_back();
+    } else {
+        alive_[index] = nullptr;
+        free_alive_indices_.push_back(index);
+    }
+}
+
+bool Scheduler::timer_pending(std::uint32_t sleeper, std::uint32_t id) const {
+    if (sleeper >= alive_.size() || !alive_[sleeper]) {
+        return false;
+    }
+    const TaskCore& task = *alive_[sleeper];
+    return task.sleep_timer_pending_ && task.sleep_timer_ == id;
+}
+
+void Scheduler::timer_fired(std::uint32_t sleeper) {
+    alive_[sleeper]->sleep_timer_in_heap_ = false;
+}
+
+trace::Label Scheduler::timer_label(std::uint32_t sleeper) {
+    return alive_[sleeper]->name_label();
+}
+
+void Scheduler::run_timer(std::uint32_t sleeper) {
+    alive_[sleeper]->sleep_timer_ran();
 }
 
 }  // namespace loopscope

@@ -24,7 +24,7 @@ using TaskNumber = std::uint32_t;
 //
 // Task names come from one counter per scheduler (Task-1, Task-2, ...), so re-running a script
 // names its tasks the same way each time; asyncio.run's main task is Task-1 as in a fresh CPython.
-class Scheduler {
+class Scheduler final : private Sleepers {
 public:
     explicit Scheduler(EventLoop& loop);  // out of line: alive_ needs TaskCore complete
     ~Scheduler();
@@ -57,6 +57,12 @@ public:
         step_exception_ = std::move(exception);
     }
     std::exception_ptr take_step_exception() { return std::exchange(step_exception_, nullptr); }
+    // What a frame that just finished let escape, for whoever resumes after it: the frame
+    // awaiting it, or the step of a task whose top frame it was (detail::FrameBase).
+    void set_frame_exception(std::exception_ptr exception) {
+        frame_exception_ = std::move(exception);
+    }
+    std::exception_ptr take_frame_exception() { return std::exchange(frame_exception_, nullptr); }
     // The trampoline of builds where a symmetric transfer is not a tail call (TaskCore::hand_off):
     // the frame to resume next in the running step. Kept here rather than in every task.
     void set_next_frame(std::coroutine_handle<> frame) { next_frame_ = frame; }
@@ -84,9 +90,19 @@ public:
 private:
     EventLoop& loop_;
     TaskCore* current_ = nullptr;
-    std::vector<FutureRef<TaskCore>> alive_;  // swap-removed; each task knows its index
+    // Sleepers: a sleeping task's timer names it by its index in alive_.
+    bool timer_pending(std::uint32_t sleeper, std::uint32_t id) const override;
+    void timer_fired(std::uint32_t sleeper) override;
+    trace::Label timer_label(std::uint32_t sleeper) override;
+    void run_timer(std::uint32_t sleeper) override;
+
+    // Each task keeps its index from start to finish (a sleeper's number); a finished task's
+    // entry is emptied and its index reused.
+    std::vector<FutureRef<TaskCore>> alive_;
+    std::vector<std::uint32_t> free_alive_indices_;
     std::uint64_t task_counter_ = 0;
     std::exception_ptr step_exception_;
+    std::exception_ptr frame_exception_;
     std::coroutine_handle<> next_frame_;
     Scheduler* outer_stepping_ = nullptr;  // stepping() when this one's step began
     StepEnded step_ended_ = nullptr;

@@ -17,10 +17,9 @@ public:
     explicit Sleep(Nanos delay) : delay_(delay) {}
 
     bool await_ready() const noexcept { return false; }
-    template <class Promise>
-    void await_suspend(std::coroutine_handle<Promise> frame) {
+    void await_suspend(std::coroutine_handle<> frame) {
         const Nanos delay = delay_;
-        task_ = frame.promise().task;
+        task_ = &detail::stepping_task();
         if (delay <= 0) {
             task_->yield(frame);
         } else {

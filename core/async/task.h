@@ -25,16 +25,12 @@ public:
     // The frames go while this typed part still exists, as they did when it held the Coro.
     ~TaskState() override { destroy_frames(); }
 
-    void begin() {
-        typed_frame().promise().task = this;
-        start();
-    }
+    void begin() { start(); }
 
 private:
     typename Coro<T>::Handle typed_frame() const {
         return Coro<T>::Handle::from_address(top_frame().address());
     }
-    std::exception_ptr top_frame_exception() override { return typed_frame().promise().exception; }
     void set_result_from_top_frame() override {
         if constexpr (std::is_void_v<T>) {
             set_result_on<T>(*this, *this);
@@ -48,7 +44,11 @@ private:
 template <class T>
 class Task : public Future<T> {
 public:
-    explicit Task(FutureRef<TaskState<T>> state) : Future<T>(state), task_(state.get()) {}
+    // The task is found from the Future's result slot, which is part of it: reading `state`
+    // again after the Future copied it, g++ 12 warns of a use after free it imagines on the
+    // reference count's path.
+    explicit Task(FutureRef<TaskState<T>> state)
+        : Future<T>(std::move(state)), task_(static_cast<TaskState<T>*>(this->slot_)) {}
 
     bool cancel(std::optional<std::string> message = std::nullopt) {
         return task_->cancel(std::move(message));

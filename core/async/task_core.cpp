@@ -51,16 +51,14 @@ std::string describe(const std::exception_ptr& error) {
 }  // namespace
 
 TaskCore::TaskCore(Scheduler& scheduler, std::string name, trace::Label coroutine)
-    : FutureCore(scheduler.loop()),
-      scheduler_(&scheduler),
-      name_(scheduler.loop().recorder().intern(name)) {
+    : FutureCore(scheduler.loop()), name_(scheduler.loop().recorder().intern(name)) {
     const TaskCore* parent = scheduler.current_task();
     record(EventKind::TaskCreated, parent != nullptr ? parent->id() : 0, coroutine);
     record(EventKind::TaskRenamed, 0, name_);
 }
 
 TaskCore::TaskCore(Scheduler& scheduler, TaskNumber number, trace::Label coroutine)
-    : FutureCore(scheduler.loop()), name_is_number_(true), scheduler_(&scheduler), name_(number) {
+    : FutureCore(scheduler.loop()), name_is_number_(true), name_(number) {
     const TaskCore* parent = scheduler.current_task();
     record(EventKind::TaskCreated, parent != nullptr ? parent->id() : 0, coroutine);
     if (loop().recorder().enabled()) {
@@ -117,7 +115,7 @@ trace::Label TaskCore::name_label() {
 
 AwaitTarget TaskCore::current_await_target() const {
     if (sleeping_) {
-        return {AwaitKind::Timer, sleep_timer_.id()};
+        return {AwaitKind::Timer, sleep_timer_};
     }
     if (waiting_on_) {
         return waiting_on_->await_target();
@@ -127,7 +125,7 @@ AwaitTarget TaskCore::current_await_target() const {
 
 void TaskCore::start() {
     resume_point_ = top_;
-    scheduler_->track(self());
+    scheduler().track(self());
     schedule_step(nullptr, WakeReason::Created, 0);
 }
 
@@ -188,15 +186,16 @@ void TaskCore::sleep_for(Nanos delay, std::coroutine_handle<> resume_at) {
     resume_point_ = resume_at;
     sleeping_ = true;
     sleep_step_scheduled_ = false;
-    sleep_timer_ = LoopHandleRef(
-        loop().call_later(delay, PlainCallback{&TaskCore::sleep_timer_fired, this}, name_label()));
-    record(EventKind::TaskWaiting, sleep_timer_.id(), static_cast<std::int64_t>(AwaitKind::Timer));
+    sleep_timer_ = loop().arm_sleeper_timer(loop().time() + delay, alive_index_, name_label());
+    sleep_timer_pending_ = true;
+    sleep_timer_in_heap_ = true;
+    record(EventKind::TaskWaiting, sleep_timer_, static_cast<std::int64_t>(AwaitKind::Timer));
     if (must_cancel_) {
         // As CPython cancels the sleep's fresh future at once.
         must_cancel_ = false;
         sleep_step_scheduled_ = true;
         schedule_step(std::make_exception_ptr(CancelledError(pending_cancel_text())),
-                      WakeReason::FutureDone, sleep_timer_.id());
+                      WakeReason::FutureDone, sleep_timer_);
     }
 }
 
@@ -204,18 +203,22 @@ void TaskCore::step_without_exception(void* task) {
     static_cast<TaskCore*>(task)->step(nullptr);
 }
 
-void TaskCore::sleep_timer_fired(void* argument) {
-    auto* task = static_cast<TaskCore*>(argument);
-    if (task->sleep_step_scheduled_) {
+void TaskCore::sleep_timer_ran() {
+    sleep_timer_pending_ = false;
+    if (sleep_step_scheduled_) {
         return;  // cancelled first: the future would have been done already
     }
-    task->sleep_step_scheduled_ = true;
-    task->schedule_step(nullptr, WakeReason::FutureDone, task->sleep_timer_.id());
+    sleep_step_scheduled_ = true;
+    schedule_step(nullptr, WakeReason::FutureDone, sleep_timer_);
 }
 
 void TaskCore::end_sleep() {
-    sleep_timer_.on(loop()).cancel();
-    sleep_timer_ = LoopHandleRef();
+    // As sleep's `finally: h.cancel()`, which does nothing to a timer that ran.
+    if (sleep_timer_pending_) {
+        sleep_timer_pending_ = false;
+        loop().sleeper_timer_cancelled(sleep_timer_, sleep_timer_in_heap_);
+    }
+    sleep_timer_ = 0;
 }
 
 void TaskCore::step(std::exception_ptr exception) {
@@ -235,34 +238,34 @@ void TaskCore::step(std::exception_ptr exception) {
     waiting_on_.reset();
     sleeping_ = false;
 
-    scheduler_->enter_task(*this);
+    scheduler().enter_task(*this);
     record(EventKind::TaskStepBegin);
-    scheduler_->set_step_exception(std::move(exception));
+    scheduler().set_step_exception(std::move(exception));
     std::coroutine_handle<> frame = std::exchange(resume_point_, {});
     while (frame) {
         frame.resume();
-        frame = scheduler_->take_next_frame();
+        frame = scheduler().take_next_frame();
     }
-    scheduler_->set_step_exception(nullptr);
+    scheduler().set_step_exception(nullptr);
     record(EventKind::TaskStepEnd);
-    scheduler_->leave_task(*this);
+    scheduler().leave_task(*this);
 
     if (top_ && top_.done()) {
-        if (scheduler_->watches_steps()) {
+        if (scheduler().watches_steps()) {
             // Untracked as it finishes: this may be the last reference but for the one held here.
             const FutureRef<FutureCore> alive = ref();
             finish_from_top_frame();
-            scheduler_->step_ended(*this);
+            scheduler().step_ended(*this);
             return;
         }
         finish_from_top_frame();
         return;
     }
-    scheduler_->step_ended(*this);
+    scheduler().step_ended(*this);
 }
 
 void TaskCore::finish_from_top_frame() {
-    const std::exception_ptr error = top_frame_exception();
+    const std::exception_ptr error = scheduler().take_frame_exception();
     if (!error) {
         if (must_cancel_) {
             // Cancelled right before the coroutine returned.
@@ -286,11 +289,11 @@ void TaskCore::finish_from_top_frame() {
         }
     }
     destroy_frames();
-    scheduler_->untrack(*this);
+    scheduler().untrack(*this);
 }
 
 bool TaskCore::cancel(std::optional<std::string> message) {
-    const TaskCore* requester = scheduler_->current_task();
+    const TaskCore* requester = scheduler().current_task();
     record(EventKind::CancelRequested, requester != nullptr ? requester->id() : 0,
            message ? loop().recorder().intern(*message) : 0);
     if (done()) {
@@ -305,7 +308,7 @@ bool TaskCore::cancel(std::optional<std::string> message) {
         // What cancelling the sleep's future would do: wake the task with CancelledError.
         sleep_step_scheduled_ = true;
         schedule_step(std::make_exception_ptr(CancelledError(message.value_or(""))),
-                      WakeReason::FutureDone, sleep_timer_.id());
+                      WakeReason::FutureDone, sleep_timer_);
         return true;
     }
     // The next step is already scheduled (or running): it throws CancelledError.
@@ -326,6 +329,7 @@ void TaskCore::abandon() {
     destroy_frames();
     waiting_on_.reset();
     sleep_step_scheduled_ = true;  // a timer still in the loop must not step a dead frame
+    sleep_timer_pending_ = false;
 }
 
 }  // namespace loopscope

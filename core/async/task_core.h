@@ -15,7 +15,7 @@ namespace loopscope {
 
 // g++ turns a returned coroutine handle into a tail call only when optimising; at -O0 and under
 // sanitizers each symmetric transfer is a real call, and a deep chain of synchronous co_awaits
-// overflows the stack. There the hand-off goes through the task's trampoline instead: the
+// overflows the stack. There the hand-off goes through the scheduler's trampoline instead: the
 // awaiter stores the next frame and suspends, and TaskCore::step resumes it from a loop.
 #if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 inline constexpr bool kSymmetricTransferIsTailCall = true;
@@ -49,19 +49,11 @@ public:
     // asks: most tasks are never asked, and the interned text cost 70-120 bytes a task.
     std::string name() const;
     void set_name(std::string name);
-    Scheduler& scheduler() const { return *scheduler_; }
+    Scheduler& scheduler() const { return *loop().scheduler(); }
     // The future this task waits on, or null while it is ready or running.
     FutureCore* waiting_on() const { return waiting_on_.get(); }
 
     // --- for awaiters ---------------------------------------------------------------------
-    std::coroutine_handle<> hand_off(std::coroutine_handle<> next) {
-        if constexpr (kSymmetricTransferIsTailCall) {
-            return next;
-        } else {
-            scheduler_->set_next_frame(next);
-            return std::noop_coroutine();
-        }
-    }
     // The awaiting frame suspends until `future` is done.
     void wait_on(FutureCore& future, std::coroutine_handle<> resume_at);
     // The frame suspends for one loop iteration (a bare yield).
@@ -75,7 +67,7 @@ public:
     void end_sleep();
     // What the step must throw into the frame it resumes (CancelledError, an awaited error).
     // Only the running task's frames ask, so the Scheduler keeps it for whichever task steps.
-    std::exception_ptr take_exception_to_throw() { return scheduler_->take_step_exception(); }
+    std::exception_ptr take_exception_to_throw() { return scheduler().take_step_exception(); }
 
     // Breaks the reference cycles of a task that will never finish (its frame holds futures
     // whose callbacks hold the task). Called by the Scheduler when it goes away.
@@ -98,7 +90,6 @@ protected:
     std::coroutine_handle<> top_frame() const { return top_; }
     void start();
     void destroy_frames();
-    virtual std::exception_ptr top_frame_exception() = 0;
     virtual void set_result_from_top_frame() = 0;
 
 private:
@@ -106,10 +97,11 @@ private:
     void schedule_step(std::exception_ptr exception, trace::WakeReason reason, std::uint32_t cause);
     void step(std::exception_ptr exception);
     void wakeup();
-    // The loop's plain callbacks (PlainCallback), whose argument is the task: a step without
-    // an exception to throw, and a sleep's timer.
+    // The loop's plain callback (PlainCallback) of a step without an exception to throw; its
+    // argument is the task.
     static void step_without_exception(void* task);
-    static void sleep_timer_fired(void* task);
+    // The callback of the sleep's timer, which the loop runs through the Scheduler (Sleepers).
+    void sleep_timer_ran();
     AwaitTarget current_await_target() const;
     // The label naming this task's callbacks in the trace: its name, interned on first need.
     trace::Label name_label();
@@ -132,18 +124,24 @@ private:
     // bit-fields, so they fit in the padding at the end of FutureCore.
     // must_cancel_: the next step throws CancelledError. sleeping_: suspended in sleep_for.
     // sleep_step_scheduled_: its timer fired or it was cancelled, a step is queued.
+    // sleep_timer_pending_: sleep_timer_ has neither run nor been cancelled; and
+    // sleep_timer_in_heap_: nor left the loop's timer heap.
     // name_is_number_: name_ is the N of "Task-N", not interned yet.
     bool must_cancel_ : 1 = false;
     bool sleeping_ : 1 = false;
     bool sleep_step_scheduled_ : 1 = false;
     bool name_is_number_ : 1 = false;
-    Scheduler* scheduler_;
+    bool sleep_timer_pending_ : 1 = false;
+    bool sleep_timer_in_heap_ : 1 = false;
     FutureRef<FutureCore> waiting_on_;  // CPython's _fut_waiter
     std::coroutine_handle<> top_;
     std::coroutine_handle<> resume_point_;  // the innermost suspended frame
     void* binding_ = nullptr;
-    LoopHandleRef sleep_timer_;      // the timer of a sleep in progress
-    std::uint32_t alive_index_ = 0;  // position in the Scheduler's table of live tasks
+    // The id of the timer of a sleep in progress (EventLoop::arm_sleeper_timer): the loop keeps
+    // its heap entry alone, naming this task by alive_index_, and asks the Scheduler about it.
+    std::uint32_t sleep_timer_ = 0;
+    // Position in the Scheduler's table of live tasks, the same from start to finish.
+    std::uint32_t alive_index_ = 0;
     // The name: its label in the recorder's string table, or, while name_is_number_, the N
     // of a default name "Task-N" that nobody needed as text yet.
     std::uint32_t name_ = 0;

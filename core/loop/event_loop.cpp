@@ -86,7 +86,7 @@ std::uint32_t EventLoop::schedule_ready(AnyCallback callback, trace::Label label
     handles_.set_callback(handle, std::move(callback));
     handle.id = next_object_id();
     handle.label = label;
-    ready_.push_back(slot);
+    ready_.push_back({slot, 0});
     record(EventKind::CallbackScheduled, handle.id, owner, label);
     return slot;
 }
@@ -133,6 +133,21 @@ Handle EventLoop::call_at(Nanos when, Callback callback, trace::Label label) {
 }
 Handle EventLoop::call_at(Nanos when, PlainCallback callback, trace::Label label) {
     return schedule_at(when, callback, label);
+}
+
+std::uint32_t EventLoop::arm_sleeper_timer(Nanos when, std::uint32_t sleeper, trace::Label label) {
+    check_closed();
+    const std::uint32_t id = next_object_id();
+    timers_.push({when, kSleeperTimer | sleeper, id});
+    record(EventKind::TimerArmed, id, label, when);
+    return id;
+}
+
+void EventLoop::sleeper_timer_cancelled(std::uint32_t id, bool in_heap) {
+    if (in_heap) {
+        ++timer_cancelled_count_;
+    }
+    record(EventKind::TimerCancelled, id);
 }
 
 ThreadsafeHandle EventLoop::call_soon_threadsafe(Callback callback, trace::Label label) {
@@ -309,19 +324,33 @@ void EventLoop::drop_cancelled_timers() {
         static_cast<double>(timer_cancelled_count_) / static_cast<double>(scheduled) >
             kMinCancelledFractionForCompaction) {
         timers_.rebuild_keeping([this](const TimerEntry& entry) {
-            if (!handles_[entry.slot].cancelled) {
+            if (!timer_cancelled(entry)) {
                 return true;
             }
-            handles_.release(entry.slot);
+            if (!entry.sleeper()) {
+                handles_.release(entry.slot);
+            }
             return false;
         });
         timer_cancelled_count_ = 0;
         return;
     }
-    while (!timers_.empty() && handles_[timers_.top().slot].cancelled) {
-        --timer_cancelled_count_;
-        handles_.release(timers_.pop().slot);
+    while (!timers_.empty() && timer_cancelled(timers_.top())) {
+        if (timer_cancelled_count_ > 0) {  // a sleeper gone without cancelling is not counted
+            --timer_cancelled_count_;
+        }
+        const TimerEntry entry = timers_.pop();
+        if (!entry.sleeper()) {
+            handles_.release(entry.slot);
+        }
     }
+}
+
+bool EventLoop::timer_cancelled(const TimerEntry& entry) const {
+    if (entry.sleeper()) {
+        return sleepers_ == nullptr || !sleepers_->timer_pending(entry.sleeper_number(), entry.id);
+    }
+    return handles_[entry.slot].cancelled;
 }
 
 std::optional<Nanos> EventLoop::poll_timeout() {
@@ -411,9 +440,18 @@ void EventLoop::move_expired_timers_to_ready() {
     const Nanos end_time = now + kClockResolution;
     while (!timers_.empty() && timers_.top().when < end_time) {
         const TimerEntry entry = timers_.pop();
+        if (entry.sleeper()) {
+            // A cancelled one goes to the ready queue too, to be skipped there, as a handle's.
+            if (!timer_cancelled(entry)) {
+                sleepers_->timer_fired(entry.sleeper_number());
+            }
+            ready_.push_back({entry.slot, entry.id});
+            record(EventKind::TimerFired, entry.id, 0, now - entry.when);
+            continue;
+        }
         HandleSlot& handle = handles_[entry.slot];
         handle.in_heap = false;
-        ready_.push_back(entry.slot);
+        ready_.push_back({entry.slot, 0});
         record(EventKind::TimerFired, handle.id, 0, now - entry.when);
     }
 }
@@ -422,10 +460,32 @@ void EventLoop::run_ready_snapshot() {
     // Only what is ready now runs in this iteration; callbacks it schedules wait for the next.
     const std::size_t ntodo = ready_.size();
     for (std::size_t i = 0; i < ntodo; ++i) {
-        const std::uint32_t slot = ready_.front();
+        const ReadyEntry entry = ready_.front();
         ready_.pop_front();
-        run_handle(slot);
+        if ((entry.slot & kSleeperTimer) != 0) {
+            run_sleeper_timer(entry.slot & ~kSleeperTimer, entry.id);
+        } else {
+            run_handle(entry.slot);
+        }
     }
+}
+
+void EventLoop::run_sleeper_timer(std::uint32_t sleeper, std::uint32_t id) {
+    if (sleepers_ == nullptr || !sleepers_->timer_pending(sleeper, id)) {
+        record(EventKind::CallbackSkipped, id);
+        return;
+    }
+    const trace::Label label = sleepers_->timer_label(sleeper);
+    record(EventKind::CallbackBegin, id, 0, label);
+    try {
+        sleepers_->run_timer(sleeper);
+    } catch (...) {
+        const std::string name = describe(label);
+        record(EventKind::CallbackFailed, id, 0, label);
+        call_exception_handler(ExceptionContext{"Exception in callback " + name,
+                                                "<Handle " + name + ">", std::current_exception()});
+    }
+    record(EventKind::CallbackEnd, id, 0, label);
 }
 
 void EventLoop::run_handle(std::uint32_t slot) {

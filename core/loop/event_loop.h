@@ -17,11 +17,14 @@
 #include "loop/handle.h"
 #include "loop/handle_table.h"
 #include "loop/poller.h"
+#include "loop/sleepers.h"
 #include "loop/threadsafe_inbox.h"
 #include "loop/timer_heap.h"
 #include "trace/recorder.h"
 
 namespace loopscope {
+
+class Scheduler;  // core/async: runs tasks on a loop
 
 // What the exception handler is told about an exception that escaped a callback.
 struct ExceptionContext {
@@ -75,6 +78,15 @@ public:
     Handle call_soon(PlainCallback callback, trace::Label label = 0, std::uint32_t owner = 0);
     Handle call_later(Nanos delay, PlainCallback callback, trace::Label label = 0);
     Handle call_at(Nanos when, PlainCallback callback, trace::Label label = 0);
+
+    // A timer at `when` for sleeper `sleeper` of the registered Sleepers (set_sleepers), kept
+    // as its heap entry alone. Returns its id. When it fires it runs Sleepers::run_timer.
+    std::uint32_t arm_sleeper_timer(Nanos when, std::uint32_t sleeper, trace::Label label);
+    // The sleeper cancelled its pending timer `id`; `in_heap`: it had not fired yet.
+    void sleeper_timer_cancelled(std::uint32_t id, bool in_heap);
+    // Whose timers arm_sleeper_timer arms (the Scheduler), or null: their timers are then
+    // dropped as cancelled ones are.
+    void set_sleepers(Sleepers* sleepers) { sleepers_ = sleepers; }
     ThreadsafeHandle call_soon_threadsafe(Callback callback, trace::Label label = 0);  // any thread
 
     // File descriptors, level-triggered. Adding replaces the previous callback for that fd.
@@ -140,6 +152,12 @@ public:
     // The loop running on this thread, if any (asyncio.get_running_loop()).
     static EventLoop* running_loop();
 
+    // The Scheduler whose tasks run on this loop, if any; the loop only keeps the pointer. A
+    // task reaches its scheduler through the loop it knows anyway, which saves a pointer in
+    // each of a hundred thousand tasks.
+    Scheduler* scheduler() const { return scheduler_; }
+    void set_scheduler(Scheduler* scheduler) { scheduler_ = scheduler; }
+
 private:
     friend class Handle;
     struct FdWatch {
@@ -165,6 +183,10 @@ private:
     void move_expired_timers_to_ready();
     void run_ready_snapshot();
     void run_handle(std::uint32_t slot);
+    void run_sleeper_timer(std::uint32_t sleeper, std::uint32_t id);
+    // Whether a heap entry's timer will not run: a cancelled handle, or a sleeper's timer
+    // no longer pending.
+    bool timer_cancelled(const TimerEntry& entry) const;
     void update_watch(int fd, bool had_watch);
     std::string describe(trace::Label label) const;
 
@@ -172,7 +194,12 @@ private:
     const std::atomic<Nanos>* clock_time_word_ = clock_->time_word();  // after clock_
     trace::Recorder recorder_;
     HandleTable handles_;
-    std::deque<std::uint32_t> ready_;
+    // The ready queue: handle slots, and fired sleeper timers (slot kSleeperTimer | sleeper).
+    struct ReadyEntry {
+        std::uint32_t slot;
+        std::uint32_t id;  // a sleeper timer's id
+    };
+    std::deque<ReadyEntry> ready_;
     TimerHeap timers_;
     std::size_t timer_cancelled_count_ = 0;
     Poller poller_;
@@ -181,6 +208,8 @@ private:
     Executor executor_;
     std::atomic<std::uint32_t> jobs_in_flight_{0};
     ExceptionHandler exception_handler_;
+    Scheduler* scheduler_ = nullptr;
+    Sleepers* sleepers_ = nullptr;
 
     std::uint32_t next_object_id_ = 1;
     std::atomic<std::uint32_t> iteration_{0};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <utility>
@@ -44,6 +45,9 @@ public:
         if (free_.empty()) {
             if (size_ % kBlockSlots == 0) {
                 blocks_.push_back(std::make_unique<HandleSlot[]>(kBlockSlots));
+                for (std::uint32_t i = 0; i < kBlockSlots; ++i) {
+                    blocks_.back()[i].generation = first_generation_;
+                }
             }
             return size_++;
         }
@@ -59,7 +63,11 @@ public:
         slot.timer = false;
         slot.in_heap = false;
         ++slot.generation;
+        last_generation_ = std::max(last_generation_, slot.generation);
         free_.push_back(index);
+        if (free_.size() == size_ && size_ > kBlockSlots) {
+            shrink();
+        }
     }
 
     void set_callback(HandleSlot& slot, PlainCallback callback) {
@@ -116,9 +124,25 @@ public:
 private:
     static constexpr std::uint32_t kBlockSlots = 1024;  // 32 KiB a block
 
+    // Once a burst is over (every slot free, more than one block of them: 100,000 tasks' first
+    // steps have run), the table goes back to one block, so that what the burst took does not
+    // stay with the loop. Slots made from then on start past every generation handed out, so
+    // a Handle kept from before can still never touch them.
+    void shrink() {
+        blocks_.resize(1);
+        size_ = 0;
+        free_ = std::vector<std::uint32_t>();  // with its capacity
+        first_generation_ = last_generation_ + 1;
+        for (std::uint32_t i = 0; i < kBlockSlots; ++i) {
+            blocks_.front()[i].generation = first_generation_;
+        }
+    }
+
     std::vector<std::unique_ptr<HandleSlot[]>> blocks_;
     std::uint32_t size_ = 0;  // slots made so far, free or not
     std::vector<std::uint32_t> free_;
+    std::uint32_t first_generation_ = 0;  // of slots made from now on
+    std::uint32_t last_generation_ = 0;   // the highest a slot has had
     std::vector<Callback> general_;
     std::vector<std::uint32_t> general_free_;
 };

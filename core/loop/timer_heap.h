@@ -7,12 +7,18 @@
 
 namespace loopscope {
 
-// Packed to 4-byte alignment: 12 bytes instead of 16, one per armed timer (a sleeping task).
-struct __attribute__((packed, aligned(4))) TimerEntry {
+// A sleeper's timer (Sleepers) has `slot` kSleeperTimer | the sleeper's number.
+inline constexpr std::uint32_t kSleeperTimer = 0x8000'0000u;
+
+// One per armed timer: a call_at's, or a sleeping task's (which has no handle slot).
+struct TimerEntry {
     Nanos when;
-    std::uint32_t slot;  // index into the HandleTable
+    std::uint32_t slot;    // index into the HandleTable, or kSleeperTimer | a sleeper
+    std::uint32_t id = 0;  // a sleeper's timer: its id, its noun in the trace
+    bool sleeper() const { return (slot & kSleeperTimer) != 0; }
+    std::uint32_t sleeper_number() const { return slot & ~kSleeperTimer; }
 };
-static_assert(sizeof(TimerEntry) == 12);
+static_assert(sizeof(TimerEntry) == 16);
 
 // A binary min-heap on `when` alone that reproduces Python's heapq step for step: push sifts
 // down, pop moves the last item to the root and sifts it to a leaf (taking the right child on

@@ -15,6 +15,17 @@ namespace {
 
 using TaskTest = testing::RecordedOrdersTest;
 
+// A task reaches its scheduler through its loop, so a loop has one scheduler at a time.
+TEST(SchedulerTest, ALoopHasOneSchedulerAtATime) {
+    EventLoop loop;
+    {
+        Scheduler first(loop);
+        EXPECT_THROW(Scheduler second(loop), RuntimeError);
+    }
+    Scheduler after_the_first(loop);
+    EXPECT_EQ(loop.scheduler(), &after_the_first);
+}
+
 TEST_F(TaskTest, ChildStartsNextIterationWhileTheParentKeepsRunning) {
     auto child = [&]() -> Coro<int> {
         note("child_runs");

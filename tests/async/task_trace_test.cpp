@@ -1,11 +1,14 @@
 // What a task's life looks like in the trace: one event per state change, with its edges.
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <utility>
 #include <vector>
 
 #include "async/run.h"
 #include "async/sleep.h"
 #include "async/task.h"
+#include "loop/real_clock.h"
 
 namespace loopscope {
 namespace {
@@ -64,6 +67,56 @@ TEST(TaskTraceTest, ALifeFromCreationThroughATimerToDone) {
         timer_armed |= event.kind == EventKind::TimerArmed && event.subject == events[4].object;
     }
     EXPECT_TRUE(timer_armed);
+}
+
+// A sleeping task keeps no handle slot: its timer is a heap entry the loop asks the Scheduler
+// about. Cancelled between its timer firing and the timer's callback running (its cancelled
+// step is ahead of the timer in the ready queue), the timer is cancelled, not counted as in
+// the heap, and its callback skipped, as CPython's TimerHandle in `_ready` would be. Only the
+// real clock moves between two iterations, so only there is a 1 ns timer due in the next one.
+TEST(TaskTraceTest, ASleepCancelledAfterItsTimerFiredSkipsTheTimersCallback) {
+    EventLoop loop(EventLoopOptions{.clock = std::make_unique<RealClock>(1.0)});
+    Scheduler scheduler(loop);
+    bool cancelled = false;
+    auto child = [&]() -> Coro<void> {
+        try {
+            co_await sleep(Nanos{1});
+        } catch (const CancelledError&) {
+            cancelled = true;
+            throw;
+        }
+    };
+    std::uint32_t timer = 0;
+    auto main = [&]() -> Coro<void> {
+        Task<void> task = create_task(scheduler, child(), {}, "child");
+        co_await yield_now();  // the child's first step arms its timer, then this step goes on
+        task.cancel();
+        try {
+            co_await task;
+        } catch (const CancelledError&) {
+        }
+    };
+    run(scheduler, main());
+    EXPECT_TRUE(cancelled);
+    std::vector<std::pair<EventKind, std::uint32_t>> timer_events;
+    for (const Event& event : loop.recorder().events()) {
+        if (event.kind == EventKind::TimerArmed) {
+            timer = event.subject;
+        }
+    }
+    for (const Event& event : loop.recorder().events()) {
+        if (event.subject == timer &&
+            (event.kind == EventKind::TimerArmed || event.kind == EventKind::TimerFired ||
+             event.kind == EventKind::TimerCancelled || event.kind == EventKind::CallbackSkipped ||
+             event.kind == EventKind::CallbackBegin)) {
+            timer_events.emplace_back(event.kind, event.subject);
+        }
+    }
+    EXPECT_EQ(timer_events, (std::vector<std::pair<EventKind, std::uint32_t>>{
+                                {EventKind::TimerArmed, timer},
+                                {EventKind::TimerFired, timer},
+                                {EventKind::TimerCancelled, timer},
+                                {EventKind::CallbackSkipped, timer}}));
 }
 
 TEST(TaskTraceTest, CancellationIsRequestedDeliveredAndEndsTheTask) {

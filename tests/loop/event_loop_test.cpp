@@ -71,6 +71,28 @@ TEST(EventLoopTest, CancellingAfterTheRunDoesNothing) {
     EXPECT_EQ(runs, 1);
 }
 
+// After a burst the handle table goes back to one block of slots; a Handle kept from the burst
+// still cannot cancel the callbacks that reuse its slot.
+TEST(EventLoopTest, AHandleKeptAcrossABurstNeverCancelsALaterCallback) {
+    EventLoop loop;
+    int burst_runs = 0;
+    std::vector<Handle> kept;
+    for (int i = 0; i < 5000; ++i) {
+        kept.push_back(loop.call_soon([&] { ++burst_runs; }));
+    }
+    loop.run_once();
+    EXPECT_EQ(burst_runs, 5000);
+    int later_runs = 0;
+    for (int i = 0; i < 3000; ++i) {
+        loop.call_soon([&] { ++later_runs; });
+    }
+    for (Handle& handle : kept) {
+        EXPECT_FALSE(handle.cancel());
+    }
+    loop.run_once();
+    EXPECT_EQ(later_runs, 3000);
+}
+
 TEST(EventLoopTest, CallbackMayCancelAHandleQueuedInTheSamePass) {
     EventLoop loop;
     std::vector<int> ran;

@@ -44,13 +44,12 @@ public:
         template <class Promise>
         std::coroutine_handle<> await_suspend(
             std::coroutine_handle<Promise> parent) const noexcept {
-            child->frame_->task = parent.promise().task;
             child->frame_->continuation = parent;
-            return child->frame_->task->hand_off(child->handle_);
+            return detail::hand_off(child->handle_);
         }
         void await_resume() const {
-            if (child->frame_->exception) {
-                std::rethrow_exception(child->frame_->exception);
+            if (auto error = detail::take_finished_frame_exception()) {
+                std::rethrow_exception(error);
             }
         }
     };

@@ -101,7 +101,7 @@ public:
             case Kind::Coroutine:  // as ErasedFrame::Awaiter
                 return ErasedFrame::Awaiter{&frame_}.await_suspend(host);
             default:  // Kind::None: learns the task, and goes on at once
-                task_ = host.promise().task;
+                task_ = &detail::stepping_task();
                 return host;
         }
     }
