@@ -24,15 +24,15 @@ bool FutureCore::cancel(std::optional<std::string> message) {
 
 void FutureCore::cancel_with(CancelledError error) {
     check_pending();
-    exception_ = std::make_exception_ptr(std::move(error));
+    rare().exception = std::make_exception_ptr(std::move(error));
     status_ = FutureStatus::Cancelled;
     schedule_callbacks();
 }
 
 CancelledError FutureCore::make_cancelled_error() const {
-    if (exception_) {
+    if (rare_ && rare_->exception) {
         try {
-            std::rethrow_exception(exception_);
+            std::rethrow_exception(rare_->exception);
         } catch (const CancelledError& error) {
             return error;
         } catch (...) {
@@ -51,7 +51,9 @@ void FutureCore::add_waiting_task(std::uint32_t task) {
 
 void FutureCore::set_exception(std::exception_ptr exception) {
     check_pending();
-    exception_ = std::move(exception);
+    if (exception) {
+        rare().exception = std::move(exception);
+    }
     finish();
 }
 
@@ -62,7 +64,7 @@ std::exception_ptr FutureCore::exception() const {
     if (status_ != FutureStatus::Finished) {
         throw InvalidStateError("Exception is not set.");
     }
-    return exception_;
+    return rare_ ? rare_->exception : nullptr;
 }
 
 void FutureCore::throw_unless_value() const {
@@ -72,8 +74,8 @@ void FutureCore::throw_unless_value() const {
     if (status_ != FutureStatus::Finished) {
         throw InvalidStateError("Result is not set.");
     }
-    if (exception_) {
-        std::rethrow_exception(exception_);
+    if (rare_ && rare_->exception) {
+        std::rethrow_exception(rare_->exception);
     }
 }
 

@@ -55,7 +55,12 @@ void Executor::work(std::uint32_t worker) {
             hooks_.job_finished(job.id, worker);
         }
         if (job.finished && hooks_.post_to_loop) {
-            hooks_.post_to_loop([finished = std::move(job.finished), error] { finished(error); });
+            // The error moves to the loop thread: a copy kept here would be released by this
+            // thread after the loop thread is done with the exception, and the count that
+            // orders the two is inside libstdc++, where ThreadSanitizer cannot see it.
+            hooks_.post_to_loop([finished = std::move(job.finished), error = std::move(error)] {
+                finished(error);
+            });
         }
         lock.lock();
     }
