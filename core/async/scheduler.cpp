@@ -31,7 +31,7 @@ Scheduler::~Scheduler() {
 
 std::vector<FutureRef<TaskCore>> Scheduler::all_tasks() const {
     std::vector<FutureRef<TaskCore>> tasks;
-    tasks.reserve(alive_.size());
+    tasks.reserve(alive_count_);
     for (const FutureRef<TaskCore>& task : alive_) {
         if (task) {
             tasks.push_back(task);
@@ -60,6 +60,7 @@ void Scheduler::leave_task(TaskCore& task) {
 }
 
 void Scheduler::track(FutureRef<TaskCore> task) {
+    ++alive_count_;
     if (free_alive_indices_.empty()) {
         task->alive_index_ = static_cast<std::uint32_t>(alive_.size());
         alive_.push_back(std::move(task));
@@ -76,10 +77,15 @@ void Scheduler::untrack(TaskCore& task) {
     if (index >= alive_.size() || alive_[index].get() != &task) {
         return;
     }
-    if (index + 1 == alive_.size()) {
+    // This may be the task's last reference: it goes once the table is in order again.
+    const FutureRef<TaskCore> leaving = std::move(alive_[index]);
+    if (--alive_count_ == 0) {
+        // The last one: the table and its holes go, with what a burst of tasks made them take.
+        alive_ = std::vector<FutureRef<TaskCore>>();
+        free_alive_indices_ = std::vector<std::uint32_t>();
+    } else if (index + 1 == alive_.size()) {
         alive_.pop_back();
     } else {
-        alive_[index] = nullptr;
         free_alive_indices_.push_back(index);
     }
 }

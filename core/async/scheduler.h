@@ -100,6 +100,7 @@ private:
     // entry is emptied and its index reused.
     std::vector<FutureRef<TaskCore>> alive_;
     std::vector<std::uint32_t> free_alive_indices_;
+    std::size_t alive_count_ = 0;  // the entries of alive_ that hold a task
     std::uint64_t task_counter_ = 0;
     std::exception_ptr step_exception_;
     std::exception_ptr frame_exception_;

@@ -86,7 +86,7 @@ std::uint32_t EventLoop::schedule_ready(AnyCallback callback, trace::Label label
     handles_.set_callback(handle, std::move(callback));
     handle.id = next_object_id();
     handle.label = label;
-    ready_.push_back({slot, 0});
+    ready_.push_back(slot);
     record(EventKind::CallbackScheduled, handle.id, owner, label);
     return slot;
 }
@@ -445,13 +445,14 @@ void EventLoop::move_expired_timers_to_ready() {
             if (!timer_cancelled(entry)) {
                 sleepers_->timer_fired(entry.sleeper_number());
             }
-            ready_.push_back({entry.slot, entry.id});
+            ready_.push_back(entry.slot);
+            ready_sleeper_timers_.push_back(entry.id);
             record(EventKind::TimerFired, entry.id, 0, now - entry.when);
             continue;
         }
         HandleSlot& handle = handles_[entry.slot];
         handle.in_heap = false;
-        ready_.push_back({entry.slot, 0});
+        ready_.push_back(entry.slot);
         record(EventKind::TimerFired, handle.id, 0, now - entry.when);
     }
 }
@@ -460,12 +461,14 @@ void EventLoop::run_ready_snapshot() {
     // Only what is ready now runs in this iteration; callbacks it schedules wait for the next.
     const std::size_t ntodo = ready_.size();
     for (std::size_t i = 0; i < ntodo; ++i) {
-        const ReadyEntry entry = ready_.front();
+        const std::uint32_t slot = ready_.front();
         ready_.pop_front();
-        if ((entry.slot & kSleeperTimer) != 0) {
-            run_sleeper_timer(entry.slot & ~kSleeperTimer, entry.id);
+        if ((slot & kSleeperTimer) != 0) [[unlikely]] {
+            const std::uint32_t id = ready_sleeper_timers_.front();
+            ready_sleeper_timers_.pop_front();
+            run_sleeper_timer(slot & ~kSleeperTimer, id);
         } else {
-            run_handle(entry.slot);
+            run_handle(slot);
         }
     }
 }
@@ -575,6 +578,7 @@ void EventLoop::close() {
     }
     closed_ = true;
     ready_.clear();
+    ready_sleeper_timers_.clear();
     timers_.clear();
     handles_.clear();
     watches_.clear();

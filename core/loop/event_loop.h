@@ -194,12 +194,10 @@ private:
     const std::atomic<Nanos>* clock_time_word_ = clock_->time_word();  // after clock_
     trace::Recorder recorder_;
     HandleTable handles_;
-    // The ready queue: handle slots, and fired sleeper timers (slot kSleeperTimer | sleeper).
-    struct ReadyEntry {
-        std::uint32_t slot;
-        std::uint32_t id;  // a sleeper timer's id
-    };
-    std::deque<ReadyEntry> ready_;
+    // The ready queue: handle slots, and fired sleeper timers (kSleeperTimer | the sleeper),
+    // whose ids wait in the same order beside it.
+    std::deque<std::uint32_t> ready_;
+    std::deque<std::uint32_t> ready_sleeper_timers_;
     TimerHeap timers_;
     std::size_t timer_cancelled_count_ = 0;
     Poller poller_;

@@ -63,9 +63,8 @@ public:
         slot.timer = false;
         slot.in_heap = false;
         ++slot.generation;
-        last_generation_ = std::max(last_generation_, slot.generation);
         free_.push_back(index);
-        if (free_.size() == size_ && size_ > kBlockSlots) {
+        if (free_.size() == size_ && size_ > kBlockSlots) [[unlikely]] {
             shrink();
         }
     }
@@ -128,11 +127,15 @@ private:
     // steps have run), the table goes back to one block, so that what the burst took does not
     // stay with the loop. Slots made from then on start past every generation handed out, so
     // a Handle kept from before can still never touch them.
-    void shrink() {
+    [[gnu::noinline]] void shrink() {
+        std::uint32_t last_generation = first_generation_;
+        for (std::uint32_t i = 0; i < size_; ++i) {
+            last_generation = std::max(last_generation, (*this)[i].generation);
+        }
         blocks_.resize(1);
         size_ = 0;
         free_ = std::vector<std::uint32_t>();  // with its capacity
-        first_generation_ = last_generation_ + 1;
+        first_generation_ = last_generation + 1;
         for (std::uint32_t i = 0; i < kBlockSlots; ++i) {
             blocks_.front()[i].generation = first_generation_;
         }
@@ -142,7 +145,6 @@ private:
     std::uint32_t size_ = 0;  // slots made so far, free or not
     std::vector<std::uint32_t> free_;
     std::uint32_t first_generation_ = 0;  // of slots made from now on
-    std::uint32_t last_generation_ = 0;   // the highest a slot has had
     std::vector<Callback> general_;
     std::vector<std::uint32_t> general_free_;
 };
