@@ -52,6 +52,9 @@ public:
     Scheduler& scheduler() const { return *loop().scheduler(); }
     // The future this task waits on, or null while it is ready or running.
     FutureCore* waiting_on() const { return waiting_on_.get(); }
+    // Suspended on a future or a sleep's timer, from the await until its next step begins
+    // (CPython's _fut_waiter is set).
+    bool is_waiting() const { return waiting_on_ || sleeping_; }
 
     // --- for awaiters ---------------------------------------------------------------------
     // The awaiting frame suspends until `future` is done.

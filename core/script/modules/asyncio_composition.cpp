@@ -277,7 +277,7 @@ bool as_completed_next(Runtime& rt, const Value& self, Value& out) {
         return false;
     }
     ++object->yielded;
-    out = make_operation(rt, object->iterator->next(), "_wait_for_one");
+    out = make_operation(rt, object->iterator->next(), "as_completed.<locals>._wait_for_one");
     return true;
 }
 

@@ -121,7 +121,7 @@ void install_lock(Runtime& rt, ModuleObject& module) {
                 })
         .method("__aenter__",
                 [](Runtime& r, const CallArgs& a) {
-                    return lock_acquire(r, a[0], Value(), "Lock.__aenter__");
+                    return lock_acquire(r, a[0], Value(), "_ContextManagerMixin.__aenter__");
                 })
         .method("__aexit__", [](Runtime& r, const CallArgs& a) {
             auto* object = a[0].as<LockObject>();
@@ -129,7 +129,7 @@ void install_lock(Runtime& rt, ModuleObject& module) {
                 raise_error(r, r.types().RuntimeError, "Lock is not acquired.");
             }
             with_python_errors(r, [&] { object->lock.shared()->release(); });
-            return make_ready(r, Value(), "Lock.__aexit__");
+            return make_ready(r, Value(), "_ContextManagerMixin.__aexit__");
         });
     builder.slots().repr = lock_repr;
     builder.slots().construct = [](Runtime& r, TypeObject& type, const CallArgs& a) -> Value {
@@ -333,11 +333,11 @@ void install_semaphore(Runtime& rt, ModuleObject& module, bool bounded) {
         .method("__aenter__",
                 [](Runtime& r, const CallArgs& a) {
                     semaphore_of(r, a[0]);
-                    return semaphore_acquire(r, a[0], Value(), "Semaphore.__aenter__");
+                    return semaphore_acquire(r, a[0], Value(), "_ContextManagerMixin.__aenter__");
                 })
         .method("__aexit__", [](Runtime& r, const CallArgs& a) {
             release_semaphore(r, a[0]);
-            return make_ready(r, Value(), "Semaphore.__aexit__");
+            return make_ready(r, Value(), "_ContextManagerMixin.__aexit__");
         });
     builder.slots().repr = [](Runtime& r, const Value& self) {
         auto* object = self.as<SemaphoreObject>();
@@ -424,10 +424,10 @@ void install_condition(Runtime& rt, ModuleObject& module) {
         .method("acquire",
                 [](Runtime& r, const CallArgs& a) {
                     if (no_running_loop(r)) {
-                        return defer_method(r, a, "acquire", "Condition.acquire");
+                        return defer_method(r, a, "acquire", "Lock.acquire");
                     }
                     condition_of(r, a[0]);
-                    return condition_acquire(r, a[0], Value::boolean(true), "Condition.acquire");
+                    return condition_acquire(r, a[0], Value::boolean(true), "Lock.acquire");
                 })
         .method("release",
                 [](Runtime& r, const CallArgs& a) {
@@ -477,12 +477,12 @@ void install_condition(Runtime& rt, ModuleObject& module) {
         .method("__aenter__",
                 [](Runtime& r, const CallArgs& a) {
                     condition_of(r, a[0]);
-                    return condition_acquire(r, a[0], Value(), "Condition.__aenter__");
+                    return condition_acquire(r, a[0], Value(), "_ContextManagerMixin.__aenter__");
                 })
         .method("__aexit__", [](Runtime& r, const CallArgs& a) {
             Condition& condition = condition_of(r, a[0]);
             with_python_errors(r, [&] { condition.release(); });
-            return make_ready(r, Value(), "Condition.__aexit__");
+            return make_ready(r, Value(), "_ContextManagerMixin.__aexit__");
         });
     builder.slots().repr = [](Runtime& r, const Value& self) {
         auto* object = self.as<ConditionObject>();

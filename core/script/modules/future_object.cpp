@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <utility>
 
+#include "script/modules/asyncio_awaitables.h"
 #include "script/modules/asyncio_state.h"
 #include "script/modules/exception_bridge.h"
 #include "script/modules/exception_text.h"
+#include "script/modules/library_coroutine_sites.h"
 #include "script/modules/script_repr.h"
 #include "script/objects/cpython_library.h"
 #include "script/objects/errors.h"
@@ -83,7 +85,37 @@ std::string state_word(const FutureObject& future) {
     return future.core->cancelled() ? "cancelled" : "finished";
 }
 
+// The library coroutine (OperationObject) a value is, with its CPython site; null for others.
+const OperationObject* as_library_coroutine(const Value& value, const LibraryCoroutineSite** site) {
+    const auto* operation = dynamic_cast<const OperationObject*>(as_host_awaitable(value));
+    if (operation == nullptr) {
+        return nullptr;
+    }
+    *site = library_coroutine_site(operation->name);
+    return *site != nullptr ? operation : nullptr;
+}
+
+// The task is suspended on a future or a sleep's timer: CPython's _fut_waiter is set.
+bool task_waits(const FutureObject& task) {
+    return task.task != nullptr && task.task->is_waiting();
+}
+
 std::string coroutine_repr(Runtime& rt, FutureObject& future) {
+    const LibraryCoroutineSite* site = nullptr;
+    if (const OperationObject* operation = as_library_coroutine(future.coro, &site)) {
+        // CPython's own coroutine: defined (and, before its first step, standing) at its
+        // `def`; suspended at its `await`, or at sleep(0)'s bare yield.
+        const std::string at = cpython_library_file(site->file) + ":";
+        const std::string name = std::string(site->qualname) + "()";
+        if (future.core->done()) {
+            return name + " done, defined at " + at + std::to_string(site->defined_at);
+        }
+        int line = site->defined_at;
+        if (!operation->pending()) {
+            line = site->yields_at != 0 && !task_waits(future) ? site->yields_at : site->waits_at;
+        }
+        return name + " running at " + at + std::to_string(line);
+    }
     if (CoroutineObject* coro = as_coroutine(future.coro)) {
         const std::string name = coroutine_qualname(*coro) + "()";
         const std::string file = coroutine_filename(*coro);
@@ -343,7 +375,13 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
         info.insert(info.begin() + 1, "name=" + python_str_repr(rt, future.name()));
         std::vector<std::string> extra;
         extra.push_back("coro=<" + coroutine_repr(rt, future) + ">");
-        if (!future.core->done() && !future.awaiting.is_none()) {
+        // What it awaits: what its coroutine awaits, or, for a task running one of asyncio's
+        // own coroutines, the future that coroutine waits on.
+        const LibraryCoroutineSite* site = nullptr;
+        const OperationObject* library = as_library_coroutine(future.coro, &site);
+        const bool waits_in_library = library != nullptr && !library->pending() &&
+                                      future.awaiting.is_none() && task_waits(future);
+        if (!future.core->done() && (!future.awaiting.is_none() || waits_in_library)) {
             std::string waiting;
             if (FutureObject* awaited = as_future_object(rt, future.awaiting)) {
                 waiting = future_repr(rt, *awaited);
@@ -352,8 +390,18 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
                 waiting =
                     "<Future cancelled" + debug_creation_suffix(rt, MadeBy::CreateFuture) + ">";
             } else {
-                waiting = "<Future pending cb=[Task.task_wakeup()]" +
-                          debug_creation_suffix(rt, MadeBy::CreateFuture) + ">";
+                // to_thread awaits run_in_executor's future, which _chain_future gave a
+                // callback of its own.
+                const OperationObject* awaited_library =
+                    waits_in_library ? library : as_library_coroutine(future.awaiting, &site);
+                const bool chained = awaited_library != nullptr &&
+                                     std::string_view(awaited_library->name) == "to_thread";
+                waiting = std::string("<Future pending cb=[") +
+                          (chained ? "_chain_future.<locals>._call_check_cancel() at " +
+                                         cpython_library_file("asyncio/futures.py") + ":387, "
+                                   : "") +
+                          "Task.task_wakeup()]" + debug_creation_suffix(rt, MadeBy::CreateFuture) +
+                          ">";
             }
             extra.push_back("wait_for=" + waiting);
         }
