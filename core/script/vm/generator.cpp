@@ -1,6 +1,7 @@
 #include "script/vm/generator.h"
 
 #include <cstdio>
+#include <optional>
 
 #include "script/objects/errors.h"
 #include "script/objects/module.h"
@@ -288,18 +289,25 @@ StepResult generator_throw(Runtime& rt, GeneratorObject& gen, Value exception) {
                     }
                 }
             } else {
+                std::optional<StepResult> r;
                 try {
                     gen.state = GeneratorObject::State::Running;
-                    StepResult r = delegate_throw(rt, sub, exception);
+                    r = delegate_throw(rt, sub, exception);
                     gen.state = GeneratorObject::State::Suspended;
-                    if (r.yielded)
-                        return r;
-                    f->sp[-1] = std::move(r.value);
-                    f->pc = send_target(*f) - 1;
-                    return run_step(rt, gen);
                 } catch (ScriptError& e) {
                     gen.state = GeneratorObject::State::Suspended;
                     exception = e.exception;
+                }
+                if (r) {
+                    if (r->yielded)
+                        return std::move(*r);
+                    // The delegate returned: this frame goes on after its await (yield from),
+                    // outside the try above. What it raises then is its own exception and
+                    // leaves throw(); caught as the delegate's, it was thrown back into this
+                    // frame, which its failed step had already finished and released.
+                    f->sp[-1] = std::move(r->value);
+                    f->pc = send_target(*f) - 1;
+                    return run_step(rt, gen);
                 }
             }
         }
