@@ -483,10 +483,7 @@ void EventLoop::run_sleeper_timer(std::uint32_t sleeper, std::uint32_t id) {
     try {
         sleepers_->run_timer(sleeper);
     } catch (...) {
-        const std::string name = describe(label);
-        record(EventKind::CallbackFailed, id, 0, label);
-        call_exception_handler(ExceptionContext{"Exception in callback " + name,
-                                                "<Handle " + name + ">", std::current_exception()});
+        callback_failed(id, label);
     }
     record(EventKind::CallbackEnd, id, 0, label);
 }
@@ -513,12 +510,16 @@ void EventLoop::run_handle(std::uint32_t slot) {
             general();
         }
     } catch (...) {
-        const std::string name = describe(label);
-        record(EventKind::CallbackFailed, id, 0, label);
-        call_exception_handler(ExceptionContext{"Exception in callback " + name,
-                                                "<Handle " + name + ">", std::current_exception()});
+        callback_failed(id, label);
     }
     record(EventKind::CallbackEnd, id, 0, label);
+}
+
+void EventLoop::callback_failed(std::uint32_t id, trace::Label label) {
+    const std::string name = describe(label);
+    record(EventKind::CallbackFailed, id, 0, label);
+    call_exception_handler(ExceptionContext{"Exception in callback " + name,
+                                            "<Handle " + name + ">", std::current_exception()});
 }
 
 std::string EventLoop::describe(trace::Label label) const {

@@ -184,6 +184,8 @@ private:
     void run_ready_snapshot();
     void run_handle(std::uint32_t slot);
     void run_sleeper_timer(std::uint32_t sleeper, std::uint32_t id);
+    // In the handler of what callback `id` threw: traces it and tells the exception handler.
+    void callback_failed(std::uint32_t id, trace::Label label);
     // Whether a heap entry's timer will not run: a cancelled handle, or a sleeper's timer
     // no longer pending.
     bool timer_cancelled(const TimerEntry& entry) const;
