@@ -63,7 +63,7 @@ public:
         frame_exception_ = std::move(exception);
     }
     std::exception_ptr take_frame_exception() { return std::exchange(frame_exception_, nullptr); }
-    // The trampoline of builds where a symmetric transfer is not a tail call (TaskCore::hand_off):
+    // The trampoline of builds where a symmetric transfer is not a tail call (detail::hand_off):
     // the frame to resume next in the running step. Kept here rather than in every task.
     void set_next_frame(std::coroutine_handle<> frame) { next_frame_ = frame; }
     std::coroutine_handle<> take_next_frame() { return std::exchange(next_frame_, {}); }

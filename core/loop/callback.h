@@ -8,7 +8,7 @@ namespace loopscope {
 using Callback = std::function<void()>;
 
 // A callback as a function and its argument, 16 bytes: what the scheduler schedules for a
-// task's steps and sleeps (the argument is the task). The loop keeps it in the handle's own
+// task's steps (the argument is the task). The loop keeps it in the handle's own
 // slot, where a Callback goes to a pool beside the slots (HandleTable).
 struct PlainCallback {
     void (*function)(void*);

@@ -26,7 +26,6 @@ public:
 
 private:
     friend class EventLoop;
-    friend class LoopHandleRef;
     Handle(EventLoop* loop, std::uint32_t slot, std::uint32_t generation, std::uint32_t id,
            Nanos when)
         : loop_(loop), slot_(slot), generation_(generation), id_(id), when_(when) {}
@@ -36,27 +35,6 @@ private:
     std::uint32_t generation_ = 0;
     std::uint32_t id_ = 0;
     Nanos when_ = 0;
-};
-
-// A Handle without its loop and deadline, for objects that already know their loop and keep
-// one per instance (a sleeping task's timer): 12 bytes instead of 32. `on(loop)` gives back a
-// Handle that can cancel the callback.
-class LoopHandleRef {
-public:
-    LoopHandleRef() = default;
-    explicit LoopHandleRef(const Handle& handle)
-        : slot_(handle.slot_), generation_(handle.generation_), id_(handle.id_) {}
-
-    std::uint32_t id() const { return id_; }
-    // The loop gives every handle an id from 1, so 0 is "no handle".
-    Handle on(EventLoop& loop) const {
-        return id_ == 0 ? Handle() : Handle(&loop, slot_, generation_, id_, 0);
-    }
-
-private:
-    std::uint32_t slot_ = 0;
-    std::uint32_t generation_ = 0;
-    std::uint32_t id_ = 0;
 };
 
 // What call_soon_threadsafe returns: cancellable from any thread.

@@ -16,7 +16,7 @@ enum class CallbackKind : std::uint8_t { None, Plain, General };
 
 // A scheduled callback: CPython's Handle / TimerHandle state. 32 bytes: a plain callback is
 // kept inline, a std::function (32 bytes by itself) in the table's pool, so the slot of a
-// sleeping task's timer, one per suspended task, costs 32 bytes instead of 48.
+// task's step costs 32 bytes instead of 48.
 struct HandleSlot {
     union {
         PlainCallback plain{};  // kind Plain
@@ -36,9 +36,9 @@ static_assert(sizeof(HandleSlot) == 32);
 // Pooled storage for scheduled callbacks: a slot is reused after its callback ran or was
 // dropped, so scheduling allocates nothing in steady state. The slots live in fixed blocks
 // rather than one vector: a vector doubling leaves up to half its slots spare (a third on
-// average, ~18 bytes per suspended sleeping task), a block at most one block's worth, and
+// average, ~10 bytes a slot), a block at most one block's worth, and
 // a slot never moves once made. The std::functions of general callbacks are pooled the same
-// way, in a vector (they are few at a time: the ready ones, and the timers not of a sleep).
+// way, in a vector (they are few at a time: the ready ones, and the armed timers).
 class HandleTable {
 public:
     std::uint32_t allocate() {

@@ -85,14 +85,21 @@ std::string state_word(const FutureObject& future) {
     return future.core->cancelled() ? "cancelled" : "finished";
 }
 
-// The library coroutine (OperationObject) a value is, with its CPython site; null for others.
-const OperationObject* as_library_coroutine(const Value& value, const LibraryCoroutineSite** site) {
+// One of asyncio's own coroutines (an OperationObject) and where it stands in CPython's library.
+struct LibraryCoroutine {
+    const OperationObject* operation = nullptr;
+    const LibraryCoroutineSite* site = nullptr;
+    explicit operator bool() const { return site != nullptr; }
+};
+
+// The library coroutine a value is; empty for anything else.
+LibraryCoroutine as_library_coroutine(const Value& value) {
     const auto* operation = dynamic_cast<const OperationObject*>(as_host_awaitable(value));
     if (operation == nullptr) {
-        return nullptr;
+        return {};
     }
-    *site = library_coroutine_site(operation->name);
-    return *site != nullptr ? operation : nullptr;
+    const LibraryCoroutineSite* site = library_coroutine_site(operation->name);
+    return site != nullptr ? LibraryCoroutine{operation, site} : LibraryCoroutine{};
 }
 
 // The task is suspended on a future or a sleep's timer: CPython's _fut_waiter is set.
@@ -101,8 +108,8 @@ bool task_waits(const FutureObject& task) {
 }
 
 std::string coroutine_repr(Runtime& rt, FutureObject& future) {
-    const LibraryCoroutineSite* site = nullptr;
-    if (const OperationObject* operation = as_library_coroutine(future.coro, &site)) {
+    if (const LibraryCoroutine library = as_library_coroutine(future.coro)) {
+        const LibraryCoroutineSite* site = library.site;
         // CPython's own coroutine: defined (and, before its first step, standing) at its
         // `def`; suspended at its `await`, or at sleep(0)'s bare yield.
         const std::string at = cpython_library_file(site->file) + ":";
@@ -111,7 +118,7 @@ std::string coroutine_repr(Runtime& rt, FutureObject& future) {
             return name + " done, defined at " + at + std::to_string(site->defined_at);
         }
         int line = site->defined_at;
-        if (!operation->pending()) {
+        if (!library.operation->pending()) {
             line = site->yields_at != 0 && !task_waits(future) ? site->yields_at : site->waits_at;
         }
         return name + " running at " + at + std::to_string(line);
@@ -377,9 +384,8 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
         extra.push_back("coro=<" + coroutine_repr(rt, future) + ">");
         // What it awaits: what its coroutine awaits, or, for a task running one of asyncio's
         // own coroutines, the future that coroutine waits on.
-        const LibraryCoroutineSite* site = nullptr;
-        const OperationObject* library = as_library_coroutine(future.coro, &site);
-        const bool waits_in_library = library != nullptr && !library->pending() &&
+        const LibraryCoroutine library = as_library_coroutine(future.coro);
+        const bool waits_in_library = library && !library.operation->pending() &&
                                       future.awaiting.is_none() && task_waits(future);
         if (!future.core->done() && (!future.awaiting.is_none() || waits_in_library)) {
             std::string waiting;
@@ -392,10 +398,10 @@ std::string future_repr(Runtime& rt, FutureObject& future) {
             } else {
                 // to_thread awaits run_in_executor's future, which _chain_future gave a
                 // callback of its own.
-                const OperationObject* awaited_library =
-                    waits_in_library ? library : as_library_coroutine(future.awaiting, &site);
-                const bool chained = awaited_library != nullptr &&
-                                     std::string_view(awaited_library->name) == "to_thread";
+                const LibraryCoroutine awaited_library =
+                    waits_in_library ? library : as_library_coroutine(future.awaiting);
+                const bool chained =
+                    awaited_library && awaited_library.site->qualname == "to_thread";
                 waiting = std::string("<Future pending cb=[") +
                           (chained ? "_chain_future.<locals>._call_check_cancel() at " +
                                          cpython_library_file("asyncio/futures.py") + ":387, "
