@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <random>
 #include <vector>
 
+#include "trace/background_coder.h"
 #include "trace/event_log.h"
 
 namespace loopscope::trace {
@@ -194,12 +196,23 @@ TEST(EventCodecTest, TheSmallestBlocksComeBackExactly) {
     EXPECT_EQ(codec.decode(&byte, {}), &byte);
 }
 
-TEST(EventLogTest, ReadsBackEveryEventInAnyOrderWhileItGrows) {
+// Every EventLog test runs with blocks coded by the appending thread and by a thread of the
+// log's own; the background coder's blocks are read while they wait for it, too.
+class EventLogTest : public testing::TestWithParam<EventLog::Coding> {};
+
+INSTANTIATE_TEST_SUITE_P(Coding, EventLogTest,
+                         testing::Values(EventLog::Coding::Inline, EventLog::Coding::Background),
+                         [](const testing::TestParamInfo<EventLog::Coding>& param) {
+                             return param.param == EventLog::Coding::Inline ? "Inline"
+                                                                            : "Background";
+                         });
+
+TEST_P(EventLogTest, ReadsBackEveryEventInAnyOrderWhileItGrows) {
     std::vector<Event> written = periodic_events(2000);
     const std::vector<Event> noise = random_events(3000, 7);
     written.insert(written.begin() + 5000, noise.begin(), noise.end());
 
-    EventLog log;
+    EventLog log(GetParam());
     std::mt19937 random(3);
     for (std::size_t i = 0; i < written.size(); ++i) {
         log.push_back(written[i]);
@@ -229,8 +242,8 @@ TEST(EventLogTest, ReadsBackEveryEventInAnyOrderWhileItGrows) {
     EXPECT_EQ(index, written.size());
 }
 
-TEST(EventLogTest, ALongRepeatingTraceTakesAFractionOfItsStructs) {
-    EventLog log;
+TEST_P(EventLogTest, ALongRepeatingTraceTakesAFractionOfItsStructs) {
+    EventLog log(GetParam());
     const std::vector<Event> events = periodic_events(100'000);
     for (const Event& event : events) {
         log.push_back(event);
@@ -241,8 +254,8 @@ TEST(EventLogTest, ALongRepeatingTraceTakesAFractionOfItsStructs) {
     EXPECT_TRUE(same(log[events.size() / 2], events[events.size() / 2]));
 }
 
-TEST(EventLogTest, ClearStartsAgainFromEmpty) {
-    EventLog log;
+TEST_P(EventLogTest, ClearStartsAgainFromEmpty) {
+    EventLog log(GetParam());
     for (const Event& event : random_events(5000, 11)) {
         log.push_back(event);
     }
@@ -254,6 +267,72 @@ TEST(EventLogTest, ClearStartsAgainFromEmpty) {
     ASSERT_EQ(log.size(), again.size());
     for (std::size_t i = 0; i < again.size(); ++i) {
         ASSERT_TRUE(same(log[i], again[i])) << "event " << i;
+    }
+}
+
+TEST(BackgroundCoderTest, CodesEachBlockToTheBytesTheCodecMakes) {
+    // Blocks of periodic and random events, each coded by the thread and by a codec here.
+    std::vector<std::vector<Event>> blocks;
+    for (std::uint32_t i = 0; i < 12; ++i) {
+        std::vector<Event> events =
+            i % 2 == 0 ? periodic_events(100 + i) : random_events(EventLog::kBlockEvents, i);
+        events.resize(std::min(events.size(), EventLog::kBlockEvents));
+        blocks.push_back(std::move(events));
+    }
+    BackgroundCoder coder;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        coder.submit(
+            {i, blocks[i].data(), blocks[i].size(),
+             std::make_unique<std::uint8_t[]>(blocks[i].size() * EventCodec::kMaxEventBytes), 0});
+    }
+    std::vector<BackgroundCoder::Job> coded;
+    coder.finish(coded);
+    ASSERT_EQ(coded.size(), blocks.size());
+
+    EventCodec codec;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        EXPECT_EQ(coded[i].block, i) << "jobs come back in the order they went";
+        std::vector<std::uint8_t> expected(blocks[i].size() * EventCodec::kMaxEventBytes);
+        const std::uint8_t* const end = codec.encode(blocks[i], expected.data());
+        expected.resize(static_cast<std::size_t>(end - expected.data()));
+        ASSERT_EQ(coded[i].coded_bytes, expected.size()) << "block " << i;
+        EXPECT_EQ(std::memcmp(coded[i].bytes.get(), expected.data(), expected.size()), 0)
+            << "block " << i;
+    }
+}
+
+TEST_P(EventLogTest, EveryBlockReadsTheSameWhetherJustSealedOrLongCoded) {
+    // Reading each block the moment it is sealed finds it still waiting for the background
+    // coder (or just coded inline); reading all of them after finds them coded.
+    const std::vector<Event> written = random_events(40 * EventLog::kBlockEvents + 17, 5);
+    EventLog log(GetParam());
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        log.push_back(written[i]);
+        if (i % EventLog::kBlockEvents == 0 && i > 0) {
+            const std::size_t block_start = i - EventLog::kBlockEvents;
+            for (std::size_t at = block_start; at < i; at += 101) {
+                ASSERT_TRUE(same(log[at], written[at])) << "event " << at << " just sealed";
+            }
+        }
+    }
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        ASSERT_TRUE(same(log[i], written[i])) << "event " << i;
+    }
+}
+
+TEST_P(EventLogTest, ClearingWhileBlocksWaitToBeCodedLosesNothingAfter) {
+    EventLog log(GetParam());
+    for (std::uint32_t round = 0; round < 5; ++round) {
+        const std::vector<Event> written =
+            random_events(3 * EventLog::kBlocksInFlight * EventLog::kBlockEvents, 20 + round);
+        for (const Event& event : written) {
+            log.push_back(event);
+        }
+        ASSERT_EQ(log.size(), written.size());
+        EXPECT_TRUE(same(log[written.size() / 3], written[written.size() / 3]));
+        EXPECT_TRUE(same(log.back(), written.back()));
+        log.clear();
+        EXPECT_TRUE(log.empty());
     }
 }
 
