@@ -119,7 +119,7 @@ FIGURES = [
            "BM_ThreadsafeRoundTrip/answer_by_futex:0", "round_trip_p50_us", micros),
     Figure("call_soon_threadsafe round trip, poster spins: mean",
            "BM_ThreadsafeRoundTrip/answer_by_futex:0", "round_trip_mean_us", micros),
-    # scheduler_bench: task_memory_bench.cpp (recording off: the trace is not counted)
+    # task_memory_bench (recording off: the trace is not counted; glibc malloc)
     Figure("bytes per suspended task (100k tasks in sleep(1 s))",
            "BM_SuspendedTaskMemory_Sleep", "bytes_per_task", byte_count,
            at_most(256, "≤ 256 B")),

@@ -22,6 +22,14 @@ inline std::int64_t monotonic_nanos() {
     return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
+// CPU time of the calling thread in nanoseconds: what a run cost the loop's thread, apart
+// from the trace's background coder and from other processes taking turns on the cores.
+inline std::int64_t thread_cpu_nanos() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
 // Durations in nanoseconds, kept whole so percentiles are exact order statistics rather than
 // histogram estimates.
 class LatencySample {

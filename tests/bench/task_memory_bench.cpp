@@ -120,3 +120,5 @@ BENCHMARK(BM_TraceEventSize)->Iterations(1);
 
 }  // namespace
 }  // namespace loopscope::bench
+
+BENCHMARK_MAIN();
