@@ -98,6 +98,18 @@ bool Scheduler::timer_pending(std::uint32_t sleeper, std::uint32_t id) const {
     return task.sleep_timer_pending_ && task.sleep_timer_ == id;
 }
 
+void Scheduler::prefetch(std::uint32_t sleeper, bool near) const {
+    if (sleeper >= alive_.size()) {
+        return;
+    }
+    if (!near) {
+        __builtin_prefetch(&alive_[sleeper]);
+    } else if (const TaskCore* task = alive_[sleeper].get()) {
+        __builtin_prefetch(task);
+        __builtin_prefetch(reinterpret_cast<const char*>(task) + 64);
+    }
+}
+
 void Scheduler::timer_fired(std::uint32_t sleeper) {
     alive_[sleeper]->sleep_timer_in_heap_ = false;
 }

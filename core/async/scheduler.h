@@ -92,6 +92,7 @@ private:
     TaskCore* current_ = nullptr;
     // Sleepers: a sleeping task's timer names it by its index in alive_.
     bool timer_pending(std::uint32_t sleeper, std::uint32_t id) const override;
+    void prefetch(std::uint32_t sleeper, bool near) const override;
     void timer_fired(std::uint32_t sleeper) override;
     trace::Label timer_label(std::uint32_t sleeper) override;
     void run_timer(std::uint32_t sleeper) override;

@@ -461,6 +461,12 @@ void EventLoop::run_ready_snapshot() {
     // Only what is ready now runs in this iteration; callbacks it schedules wait for the next.
     const std::size_t ntodo = ready_.size();
     for (std::size_t i = 0; i < ntodo; ++i) {
+        if (i + kPrefetchFar < ntodo) {
+            prefetch_ready(ready_[kPrefetchFar], false);
+        }
+        if (i + kPrefetchNear < ntodo) {
+            prefetch_ready(ready_[kPrefetchNear], true);
+        }
         const std::uint32_t slot = ready_.front();
         ready_.pop_front();
         if ((slot & kSleeperTimer) != 0) [[unlikely]] {
@@ -470,6 +476,22 @@ void EventLoop::run_ready_snapshot() {
         } else {
             run_handle(slot);
         }
+    }
+}
+
+void EventLoop::prefetch_ready(std::uint32_t slot, bool near) const {
+    if ((slot & kSleeperTimer) != 0) {
+        if (sleepers_ != nullptr) {
+            sleepers_->prefetch(slot & ~kSleeperTimer, near);
+        }
+        return;
+    }
+    const HandleSlot& handle = handles_[slot];
+    if (!near) {
+        __builtin_prefetch(&handle);
+    } else if (handle.kind == CallbackKind::Plain) {
+        __builtin_prefetch(handle.plain.argument);
+        __builtin_prefetch(static_cast<const char*>(handle.plain.argument) + 64);
     }
 }
 

@@ -25,6 +25,10 @@ public:
     virtual trace::Label timer_label(std::uint32_t sleeper) = 0;
     // Runs the pending timer's callback; the timer is no longer pending.
     virtual void run_timer(std::uint32_t sleeper) = 0;
+    // The timer is about to run: fetch what it will touch into the cache. `near` false fetches
+    // only the sleeper's own entry, true also what that entry names (read from it, so it
+    // should have been fetched already).
+    virtual void prefetch(std::uint32_t sleeper, bool near) const = 0;
 
 protected:
     ~Sleepers() = default;
