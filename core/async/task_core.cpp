@@ -102,12 +102,13 @@ void TaskCore::set_name(std::string name) {
 
 trace::Label TaskCore::name_label() {
     // With recording off nothing reads the label (0 then); a task alive when recording is
-    // switched on interns its name on its next step.
+    // switched on interns its name on its next step. By number: the table writes the text out
+    // only if someone reads it.
     if (name_is_number_) {
         if (!loop().recorder().enabled()) {
             return 0;
         }
-        name_ = loop().recorder().intern(name());
+        name_ = loop().recorder().intern_task_name(name_);
         name_is_number_ = false;
     }
     return name_;

@@ -45,8 +45,8 @@ public:
     int uncancel();
 
     // The name, as Task.get_name() returns it. A default name is kept as its number and only
-    // written out (and interned into the trace's string table) when recording is on or someone
-    // asks: most tasks are never asked, and the interned text cost 70-120 bytes a task.
+    // written out when someone asks: most tasks are never asked, and the text cost 70-120
+    // bytes a task. With recording on it is interned by that number (intern_task_name).
     std::string name() const;
     void set_name(std::string name);
     Scheduler& scheduler() const { return *loop().scheduler(); }

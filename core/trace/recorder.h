@@ -30,6 +30,10 @@ public:
     void merge_from_threads();
 
     Label intern(std::string_view text) { return strings_.intern(text); }
+    // intern("Task-<number>"), the default name of a task, without writing it out first.
+    Label intern_task_name(std::uint32_t number) { return strings_.intern_task_name(number); }
+    // May write out a default task name on its first read (StringTable::text): like intern,
+    // for one thread at a time.
     std::string_view text(Label label) const { return strings_.text(label); }
     // How many strings the table holds (labels 0 to string_count() - 1).
     std::size_t string_count() const { return strings_.size(); }

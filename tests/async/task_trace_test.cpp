@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
+#include <sstream>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -9,6 +12,8 @@
 #include "async/sleep.h"
 #include "async/task.h"
 #include "loop/real_clock.h"
+#include "trace/recording.h"
+#include "trace/state.h"
 
 namespace loopscope {
 namespace {
@@ -205,6 +210,108 @@ TEST(TaskTraceTest, UncancelIsRecordedWithTheRemainingCount) {
         loop.run_until_complete(task);
     } catch (const CancelledError&) {
     }
+}
+
+// A default name is interned by its number and written out only when read: whatever reads the
+// trace (the recorder, a State folded from it, a saved recording, a table rebuilt from one as
+// the app does) still sees "Task-N", and a set_name to the same text gets the same label.
+TEST(TaskTraceTest, DefaultNamesReadBackAsTaskNEverywhereTheTraceGoes) {
+    EventLoop loop;
+    Scheduler scheduler(loop);
+    std::vector<Task<void>> children;
+    std::vector<std::string> names_asked;
+    auto child = [&]() -> Coro<void> { co_await sleep(seconds(1)); };
+    auto main = [&]() -> Coro<void> {
+        for (int i = 0; i < 3; ++i) {
+            children.push_back(create_task(scheduler, child(), {}, "child"));
+        }
+        names_asked.push_back(children[0].name());
+        children[1].set_name("worker");
+        children[2].set_name("Task-2");  // children[0]'s default name
+        for (Task<void>& task : children) {
+            co_await task;
+        }
+    };
+    run(scheduler, main());
+    const trace::Recorder& recorder = loop.recorder();
+    auto text = [&](std::int64_t label) { return recorder.text(static_cast<trace::Label>(label)); };
+
+    std::vector<trace::Label> first_names;
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        const auto events = events_of(recorder, children[i].id());
+        ASSERT_GE(events.size(), 2u);
+        EXPECT_EQ(events[0].kind, EventKind::TaskCreated);
+        EXPECT_EQ(text(events[0].value), "child");
+        EXPECT_EQ(events[1].kind, EventKind::TaskRenamed);
+        EXPECT_EQ(text(events[1].value), "Task-" + std::to_string(i + 2));
+        first_names.push_back(static_cast<trace::Label>(events[1].value));
+    }
+    EXPECT_EQ(names_asked, std::vector<std::string>{"Task-2"});
+    EXPECT_EQ(children[0].name(), "Task-2");
+    EXPECT_EQ(children[1].name(), "worker");
+    EXPECT_EQ(children[2].name(), "Task-2");
+    std::vector<std::int64_t> renamed_to;
+    for (const Event& event : events_of(recorder, children[2].id())) {
+        if (event.kind == EventKind::TaskRenamed) {
+            renamed_to.push_back(event.value);
+        }
+    }
+    // One label per text, as for any string.
+    EXPECT_EQ(renamed_to, (std::vector<std::int64_t>{first_names[2], first_names[0]}));
+
+    // Every label names a text of its own.
+    std::set<std::string, std::less<>> texts;
+    for (std::size_t label = 0; label < recorder.string_count(); ++label) {
+        EXPECT_TRUE(texts.emplace(recorder.text(static_cast<trace::Label>(label))).second);
+    }
+    EXPECT_TRUE(texts.contains("Task-1"));
+    EXPECT_TRUE(texts.contains("Task-4"));
+
+    // The state folded from the trace.
+    trace::State state;
+    for (const Event& event : recorder.events()) {
+        state.apply(event);
+    }
+    EXPECT_EQ(recorder.text(state.task(children[0].id())->name), "Task-2");
+    EXPECT_EQ(recorder.text(state.task(children[1].id())->name), "worker");
+    EXPECT_EQ(recorder.text(state.task(children[2].id())->name), "Task-2");
+
+    // A saved recording, and a table rebuilt from it by interning its strings in order.
+    trace::Recording recording;
+    copy_trace(recorder, recording);
+    std::stringstream file(std::ios::in | std::ios::out | std::ios::binary);
+    write_recording(file, recording);
+    const trace::Recording loaded = trace::read_recording(file);
+    ASSERT_EQ(loaded.strings.size(), recorder.string_count());
+    trace::Recorder rebuilt;
+    for (std::size_t label = 0; label < loaded.strings.size(); ++label) {
+        EXPECT_EQ(loaded.strings[label], text(static_cast<std::int64_t>(label)));
+        EXPECT_EQ(rebuilt.intern(loaded.strings[label]), label);
+    }
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        EXPECT_EQ(rebuilt.text(first_names[i]), "Task-" + std::to_string(i + 2));
+    }
+}
+
+// A task created while recording is off is named in the trace from its first step after
+// recording is switched on.
+TEST(TaskTraceTest, ATaskCreatedUnrecordedIsNamedOnceRecordingStarts) {
+    EventLoop loop;
+    Scheduler scheduler(loop);
+    loop.recorder().set_enabled(false);
+    auto child = [&]() -> Coro<void> { co_await sleep(seconds(1)); };
+    Task<void> task = create_task(scheduler, child());
+    loop.recorder().set_enabled(true);
+    loop.run_until_complete(task);
+    int named = 0;
+    for (const Event& event : loop.recorder().events()) {
+        if (event.kind == EventKind::CallbackScheduled && event.object == task.id()) {
+            EXPECT_EQ(loop.recorder().text(static_cast<trace::Label>(event.value)), "Task-1");
+            ++named;
+        }
+    }
+    EXPECT_EQ(named, 1);  // its wake-up after the sleep: the first step was queued unrecorded
+    EXPECT_EQ(task.name(), "Task-1");
 }
 
 }  // namespace
