@@ -56,6 +56,7 @@ public:
     Coro<Value> start(Runtime& rt, const Value& self) override;
     DirectWait start_direct(Runtime& rt) override;
     Value direct_result() override { return value; }
+    void note_awaited() override { warn_if_never_awaited = false; }
     bool finishes_at_once() const override { return direct_kind_ == DirectWait::Kind::Ready; }
     void clear_references() override;
 
