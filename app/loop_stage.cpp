@@ -104,7 +104,7 @@ LoopStage::LoopStage(const TraceStore& store, const Player& player, QObject* par
               "cancelledBy", "shown"}),
       ready_({"handle", "label", "taskId", "taskName", "hue", "origin", "position", "inSnapshot",
               "cancelled"}),
-      timers_({"handle", "label", "taskName", "hue", "deadlineSeconds", "remainingSeconds",
+      timers_({"handle", "label", "title", "taskName", "hue", "deadlineSeconds", "remainingSeconds",
                "fraction", "armedSeconds"}),
       wait_groups_({"objectId", "kind", "title", "column", "size"}),
       primitives_({"primitiveId", "kind", "title", "value", "detail", "ownerName", "waiters",
@@ -130,6 +130,19 @@ QString LoopStage::task_name(std::uint32_t task) const {
         return {};
     }
     return text(found->name);
+}
+
+QString LoopStage::timer_title(std::uint32_t handle, std::uint32_t label,
+                               std::uint32_t task) const {
+    if (task != 0) {
+        return QStringLiteral("%1's sleep").arg(task_name(task));
+    }
+    QString named = text(label);
+    if (!named.isEmpty()) {
+        return named;
+    }
+    // A timer its emitter left unnamed (a timeout's deadline): a row must still say something.
+    return QStringLiteral("timer #%1").arg(handle);
 }
 
 void LoopStage::refresh() {
@@ -211,10 +224,9 @@ void LoopStage::refresh_loop() {
             const std::vector<State::Timer> timers = state.timers_by_deadline();
             QString next;
             if (!timers.empty()) {
-                const QString owner = task_name(timers.front().task);
-                next = owner.isEmpty()
-                           ? QStringLiteral(" — next timer: %1").arg(text(timers.front().label))
-                           : QStringLiteral(" — next timer: %1's sleep").arg(owner);
+                next = QStringLiteral(" — next timer: %1")
+                           .arg(timer_title(timers.front().handle, timers.front().label,
+                                            timers.front().task));
             }
             phase_detail_ = loop.poll_timeout < 0
                                 ? QStringLiteral(
@@ -395,9 +407,10 @@ void LoopStage::refresh_timers() {
             std::clamp(static_cast<double>(remaining) / static_cast<double>(length), 0.0, 1.0);
         rows.push_back(
             {timer.handle,
-             {timer.handle, text(timer.label), task_name(timer.task),
-              timer.task != 0 ? task_hue(timer.task) : -1.0, nanos_to_seconds(timer.deadline),
-              nanos_to_seconds(remaining), fraction, nanos_to_seconds(armed)}});
+             {timer.handle, text(timer.label), timer_title(timer.handle, timer.label, timer.task),
+              task_name(timer.task), timer.task != 0 ? task_hue(timer.task) : -1.0,
+              nanos_to_seconds(timer.deadline), nanos_to_seconds(remaining), fraction,
+              nanos_to_seconds(armed)}});
     }
     timer_count_ = static_cast<int>(rows.size());
     if (rows.size() > kTimersShown) {

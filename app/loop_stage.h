@@ -20,7 +20,7 @@ class TraceStore;
 //   tasks       taskId name coroutine status place slot group awaitText hue steps outcome
 //               cancelRequests parentName current line lineRank cancelledBy shown
 //   ready       handle label taskId taskName hue origin position inSnapshot cancelled
-//   timers      handle label taskName hue deadlineSeconds remainingSeconds fraction
+//   timers      handle label title taskName hue deadlineSeconds remainingSeconds fraction
 //   waitGroups  objectId kind title column size
 //   primitives  primitiveId kind title value detail ownerName waiters waiterCount
 //   jobs        jobId label worker status
@@ -30,7 +30,8 @@ class TraceStore;
 // the waiting groups, `shown` false past the cards the stage shows (it aggregates beyond a few
 // per place: counts in readyCount, hiddenWaiting, the groups' `size`), `line` the source line its
 // coroutine stands at (TaskLine; 0: unknown or finished), `lineRank` its order among the tasks on
-// that line.
+// that line. A timer's `title` is what its row calls it, never empty: a task's sleep, else the
+// timer's label (a call_later's callback, a worker thread's time.sleep), else its number.
 //
 // `cancelMoments` lists the cancellation events the playhead has just moved over, going forward
 // by a few events (not on a jump or going back), so the stage can animate them once: each
@@ -114,6 +115,8 @@ private:
     void refresh_cancel_moments();
     QString task_name(std::uint32_t task) const;
     QString text(std::uint32_t label) const;
+    // What a TIMERS row calls the timer (the models' `title`).
+    QString timer_title(std::uint32_t handle, std::uint32_t label, std::uint32_t task) const;
 
     const TraceStore& store_;
     const Player& player_;

@@ -613,8 +613,7 @@ Rectangle {
             id: timerRows
             model: view.stage.timers
             delegate: Item {
-                required property string taskName
-                required property string label
+                required property string title
                 required property real hue
                 required property real deadlineSeconds
                 required property real armedSeconds
@@ -645,16 +644,19 @@ Rectangle {
                 }
                 Column {
                     anchors { left: countdown.right; leftMargin: 8; right: parent.right; verticalCenter: parent.verticalCenter }
+                    // The title alone on its line: a worker thread's sleep is named at length
+                    // ("compress_archive's time.sleep(2)"), and eliding it must not hide the time.
                     Text {
                         width: parent.width
                         elide: Text.ElideRight
-                        text: (taskName.length > 0 ? taskName + "'s sleep" : label) + " · due " + deadlineSeconds.toFixed(3) + " s"
+                        text: title
                         color: Theme.taskColour(hue)
                         font.pixelSize: Theme.tinySize + 1
                     }
                     Text {
-                        text: remainingSeconds >= 0 ? "in " + remainingSeconds.toFixed(3) + " s"
-                                                    : "late by " + (-remainingSeconds).toFixed(3) + " s"
+                        text: (remainingSeconds >= 0 ? "in " + remainingSeconds.toFixed(3) + " s"
+                                                     : "late by " + (-remainingSeconds).toFixed(3) + " s")
+                              + " · due " + deadlineSeconds.toFixed(3) + " s"
                         color: remainingSeconds < 0 ? Theme.failed : Theme.quietInk
                         font.pixelSize: Theme.tinySize
                         font.family: Theme.monospace

@@ -1,7 +1,7 @@
 // Python files through the engine with the interpreter wired in, as `loopscope FILE.py` runs
 // them: the console shows what CPython printed (lessons/expected/), errors come back with their
-// line, a runaway script stops at once while the GUI thread keeps turning, and the window draws
-// a lesson mid-run.
+// line, a runaway script stops at once while the GUI thread keeps turning, the stage names what
+// a script's timers are, and the window draws a lesson mid-run.
 #include <QElapsedTimer>
 #include <QImage>
 #include <QProcess>
@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -18,6 +19,8 @@
 #include "engine.h"
 #include "interpreter_runner.h"
 #include "lesson_library.h"
+#include "loop_stage.h"
+#include "player.h"
 
 namespace loopscope::app {
 
@@ -56,6 +59,28 @@ QString write_script(const QTemporaryDir& dir, const char* name, const std::stri
     const QString path = dir.filePath(QString::fromUtf8(name));
     std::ofstream(path.toStdString()) << source;
     return path;
+}
+
+// Walks the finished run's every event and returns the titles of the TIMERS rows it shows on
+// the way; a row with no title fails the test.
+QSet<QString> timer_titles(const Engine& engine) {
+    Player player(engine.store());
+    LoopStage stage(engine.store(), player);
+    QSet<QString> titles;
+    for (int at = 0; at <= player.count(); ++at) {
+        player.seek(at);
+        for (int row = 0; row < stage.timers()->rowCount(); ++row) {
+            const QString title = stage.timers()->get(row, QStringLiteral("title")).toString();
+            if (title.isEmpty()) {
+                QTest::qFail(
+                    qPrintable(QStringLiteral("a timer row with no title at event %1").arg(at)),
+                    __FILE__, __LINE__);
+                return titles;
+            }
+            titles.insert(title);
+        }
+    }
+    return titles;
 }
 
 }  // namespace
@@ -241,6 +266,49 @@ private slots:
         QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
         const QImage image(picture);
         QCOMPARE(image.size(), QSize(1440, 900));
+    }
+
+    // A timer no task waits on is named by its label: lesson 13's worker threads sleep on loop
+    // timers (time.sleep on the virtual clock), and their TIMERS rows say whose sleep it is, as
+    // a task's row says "Task-2's sleep", never a bare "· due 5.900 s".
+    void a_worker_threads_sleep_is_named_on_the_stage() {
+        Engine engine;
+        engine.runScript(QStringLiteral(LOOPSCOPE_LESSONS_DIR "/13_threads_for_blocking.py"));
+        engine.wait_until_finished();
+        QCOMPARE(engine.status(), QStringLiteral("finished"));
+        const QSet<QString> titles = timer_titles(engine);
+        for (const char* thread_sleep :
+             {"blocking_get's time.sleep(0.6)", "blocking_get's time.sleep(0.7)",
+              "blocking_get's time.sleep(0.8)", "blocking_get's time.sleep(0.9)",
+              "compress_archive's time.sleep(2)"}) {
+            QVERIFY2(titles.contains(QString::fromUtf8(thread_sleep)), thread_sleep);
+        }
+        QVERIFY(titles.contains(QStringLiteral("spinner's sleep")));
+    }
+
+    // A timeout's deadline is armed with no label; its row is still titled, and a
+    // run_in_executor job's sleep is named after the job as a to_thread one is.
+    void an_unlabelled_timer_still_has_a_title() {
+        QTemporaryDir dir;
+        Engine engine;
+        engine.runScript(
+            write_script(dir, "timeout.py",
+                         "import asyncio, time\n\n"
+                         "def job():\n    time.sleep(0.5)\n\n"
+                         "async def main():\n"
+                         "    async with asyncio.timeout(1):\n"
+                         "        await asyncio.sleep(0.2)\n"
+                         "    await asyncio.get_running_loop().run_in_executor(None, job)\n"
+                         "\nasyncio.run(main())\n"));
+        engine.wait_until_finished();
+        QCOMPARE(engine.status(), QStringLiteral("finished"));
+        const QSet<QString> titles = timer_titles(engine);
+        QVERIFY(titles.contains(QStringLiteral("job's time.sleep(0.5)")));
+        QVERIFY(titles.contains(QStringLiteral("Task-1's sleep")));
+        const bool numbered = std::any_of(titles.begin(), titles.end(), [](const QString& title) {
+            return title.startsWith(QStringLiteral("timer #"));
+        });
+        QVERIFY2(numbered, qPrintable(QStringList(titles.begin(), titles.end()).join(" | ")));
     }
 
     // `loopscope lesson.py --position N --screenshot`: lesson 7 mid-run is drawn, not blank.

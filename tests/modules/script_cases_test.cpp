@@ -30,7 +30,8 @@ const fs::path kExpected = fs::path(LOOPSCOPE_TEST_DATA) / "modules" / "expected
 
 // Cases whose whole stderr must match, not just its last line.
 const std::vector<std::string> kWholeStderr = {"asyncio_unretrieved", "asyncio_never_awaited",
-                                               "asyncio_never_awaited_builtin"};
+                                               "asyncio_never_awaited_builtin",
+                                               "asyncio_lock_context_methods"};
 // Cases whose whole stderr must match but for the durations of debug mode's reports ("took
 // 0.151 seconds": CPython's real clock overshoots the time.sleep() a little, ours does not).
 const std::vector<std::string> kWholeStderrButDurations = {"asyncio_debug_slow_steps"};

@@ -54,6 +54,46 @@ Coro<Value> run_deferred(Runtime& rt, std::function<Value(Runtime&)> make) {
     co_return co_await operation;
 }
 
+// A make_ready_after() awaited by someone else than a task's host (create_task(lock.__aexit__(
+// None, None, None))): the work is done when the coroutine first runs.
+Coro<Value> perform_then_none(Runtime& rt, Value owner, PerformOnAwait perform) {
+    perform(rt, owner);
+    co_return Value();
+}
+
+// See make_ready_after(). A ready direct wait, so a task's host (or the awaiting step itself,
+// HostAwaitable::finish_at_once) takes it without a coroutine frame; taking it performs the
+// work, and what the work raises goes to the await that took it.
+struct ReadyAfterObject final : OperationObject {
+    ReadyAfterObject(Runtime& rt, TypeObject* cls, Value owner_, PerformOnAwait perform_,
+                     const char* name_)
+        : OperationObject(rt, cls, DirectWait{DirectWait::Kind::Ready, 0}, Value(), name_),
+          owner(std::move(owner_)),
+          perform(perform_) {}
+
+    DirectWait start_direct(Runtime& rt) override {
+        const DirectWait taken = take_direct();
+        if (taken.kind == DirectWait::Kind::Ready) {
+            perform(rt, owner);
+        }
+        return taken;
+    }
+    Coro<Value> start(Runtime& rt, const Value& self) override {
+        if (direct_kind() != DirectWait::Kind::Ready) {
+            return OperationObject::start(rt, self);  // taken already: "cannot reuse"
+        }
+        take_direct();
+        return perform_then_none(rt, owner, perform);
+    }
+    void clear_references() override {
+        OperationObject::clear_references();
+        owner = Value();
+    }
+
+    Value owner;
+    PerformOnAwait perform;
+};
+
 // "<coroutine object Lock.acquire at 0x7f3b1c1d2e50>", as a VM coroutine's repr.
 std::string operation_repr(Runtime&, const Value& self) {
     char address[32];
@@ -228,6 +268,12 @@ Value make_ready(Runtime& rt, Value value, const char* name) {
                                            name));
     ready.as<OperationObject>()->warn_if_never_awaited = false;
     return ready;
+}
+
+Value make_ready_after(Runtime& rt, Value owner, PerformOnAwait perform, const char* name) {
+    AsyncioState& state = asyncio_state(rt);
+    return Value(Ref<ReadyAfterObject>::make(rt, state.types.Operation.get(), std::move(owner),
+                                             perform, name));
 }
 
 Value make_deferred(Runtime& rt, std::function<Value(Runtime&)> make, const char* name) {

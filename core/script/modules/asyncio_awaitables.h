@@ -50,12 +50,13 @@ private:
 
 public:
     // CPython's coroutine objects say "coroutine 'sleep' was never awaited" when they go
-    // unawaited; the awaitables of __aenter__/__aexit__ are always awaited, and stay quiet.
+    // unawaited; make_ready's (a Timeout's __aenter__ ...) stay quiet.
     bool warn_if_never_awaited = true;
 
     Coro<Value> start(Runtime& rt, const Value& self) override;
     DirectWait start_direct(Runtime& rt) override;
     Value direct_result() override { return value; }
+    void note_awaited() override { warn_if_never_awaited = false; }
     bool finishes_at_once() const override { return direct_kind_ == DirectWait::Kind::Ready; }
     void clear_references() override;
 
@@ -91,8 +92,14 @@ Value result_is_value(ErasedFrame& finished, const Value& value);
 // A coroutine-like awaitable performing `operation` in the awaiting task.
 Value make_operation(Runtime& rt, Coro<Value> operation, const char* name);
 // An awaitable that completes at once with `value` (an `async def` that never suspends:
-// __aenter__ of a timeout, __aexit__ of a lock).
+// __aenter__ of a timeout).
 Value make_ready(Runtime& rt, Value value, const char* name);
+// An `async def` that never suspends but does its work, `perform(owner)`, when it runs: a
+// lock's __aexit__ releases the lock then, not when __aexit__ is called, so an error of the
+// release (an unlocked lock) is raised at the `await`, as in CPython. The await returns None.
+// Like an `async def`'s coroutine it warns when it goes unawaited.
+using PerformOnAwait = void (*)(Runtime& rt, const Value& owner);
+Value make_ready_after(Runtime& rt, Value owner, PerformOnAwait perform, const char* name);
 
 // An awaitable whose wait is made only when it first runs, by `make` (which returns another
 // host awaitable, or raises). CPython's coroutine functions (asyncio.sleep, lock.acquire ...)

@@ -15,6 +15,7 @@
 #include "script/modules/asyncio_state.h"
 #include "script/modules/exception_bridge.h"
 #include "script/modules/future_object.h"
+#include "script/modules/running_executor_job.h"
 #include "script/modules/task_host.h"
 #include "script/objects/errors.h"
 #include "script/objects/list.h"
@@ -496,6 +497,7 @@ struct ThreadCall {
     std::vector<Value> positional;
     std::vector<Value> keyword_values;
     std::vector<std::string> keyword_names;
+    std::string label;  // the job's name in the trace: the function's __qualname__
 
     Value operator()() {
         AsyncioState& state = asyncio_state(*rt);
@@ -504,6 +506,7 @@ struct ThreadCall {
             ~Counted() { --jobs; }
         } counted{state.python_jobs};
         InterpreterLock::Hold hold(state.lock);
+        const RunningExecutorJob running(label);
         std::vector<std::string_view> names(keyword_names.begin(), keyword_names.end());
         Value result;
         try {
@@ -524,11 +527,11 @@ struct ThreadCall {
     }
 };
 
-Coro<Value> to_thread_operation(Runtime& rt, std::shared_ptr<ThreadCall> job, std::string label) {
+Coro<Value> to_thread_operation(Runtime& rt, std::shared_ptr<ThreadCall> job) {
     TaskCore& task = co_await this_task();
     ++asyncio_state(rt).python_jobs;
     Future<Value> future = loopscope::run_in_executor(
-        task.loop(), [job] { return (*job)(); }, label);
+        task.loop(), [job] { return (*job)(); }, job->label);
     Value result = co_await future;
     co_return result;
 }
@@ -555,8 +558,8 @@ Value to_thread(Runtime& rt, const CallArgs& args) {
     for (std::string_view name : args.keyword_names) {
         job->keyword_names.emplace_back(name);
     }
-    return make_operation(rt, to_thread_operation(rt, job, callable_label(rt, args[0])),
-                          "to_thread");
+    job->label = callable_label(rt, args[0]);
+    return make_operation(rt, to_thread_operation(rt, job), "to_thread");
 }
 
 }  // namespace
@@ -571,10 +574,10 @@ Value run_in_executor_future(Runtime& rt, const Value& function, std::vector<Val
     job->rt = &rt;
     job->function = function;
     job->positional = std::move(positional);
+    job->label = callable_label(rt, function);
     ++state.python_jobs;
-    return make_future_object(
-        rt, loopscope::run_in_executor(
-                *state.loop, [job] { return (*job)(); }, callable_label(rt, function)));
+    return make_future_object(rt, loopscope::run_in_executor(
+                                      *state.loop, [job] { return (*job)(); }, job->label));
 }
 
 void install_composition(Runtime& rt, ModuleObject& module) {

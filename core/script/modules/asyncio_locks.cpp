@@ -20,6 +20,11 @@ namespace loopscope::script {
 
 namespace {
 
+// CPython's Lock, Semaphore and Condition share `async def __aenter__`/`__aexit__` from
+// asyncio.locks._ContextManagerMixin: their coroutines are named so.
+constexpr const char* kAenterName = "_ContextManagerMixin.__aenter__";
+constexpr const char* kAexitName = "_ContextManagerMixin.__aexit__";
+
 // --- Lock ----------------------------------------------------------------------------------
 
 struct LockObject : TrackedObject {
@@ -81,6 +86,14 @@ Value lock_acquire(Runtime& rt, const Value& self, Value result, const char* nam
                                               std::move(lock), std::move(result), name));
 }
 
+void release_lock(Runtime& rt, const Value& self) {
+    auto* object = self.as<LockObject>();
+    if (!object->lock.bound(rt)) {
+        raise_error(rt, rt.types().RuntimeError, "Lock is not acquired.");
+    }
+    with_python_errors(rt, [&] { object->lock.shared()->release(); });
+}
+
 std::string lock_repr(Runtime& rt, const Value& self) {
     auto* object = self.as<LockObject>();
     std::string extra = "unlocked";
@@ -107,11 +120,7 @@ void install_lock(Runtime& rt, ModuleObject& module) {
                 })
         .method("release",
                 [](Runtime& r, const CallArgs& a) {
-                    auto* object = a[0].as<LockObject>();
-                    if (!object->lock.bound(r)) {
-                        raise_error(r, r.types().RuntimeError, "Lock is not acquired.");
-                    }
-                    with_python_errors(r, [&] { object->lock.shared()->release(); });
+                    release_lock(r, a[0]);
                     return Value();
                 })
         .method("locked",
@@ -121,15 +130,13 @@ void install_lock(Runtime& rt, ModuleObject& module) {
                 })
         .method("__aenter__",
                 [](Runtime& r, const CallArgs& a) {
-                    return lock_acquire(r, a[0], Value(), "_ContextManagerMixin.__aenter__");
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "__aenter__", kAenterName);
+                    }
+                    return lock_acquire(r, a[0], Value(), kAenterName);
                 })
         .method("__aexit__", [](Runtime& r, const CallArgs& a) {
-            auto* object = a[0].as<LockObject>();
-            if (!object->lock.bound(r)) {
-                raise_error(r, r.types().RuntimeError, "Lock is not acquired.");
-            }
-            with_python_errors(r, [&] { object->lock.shared()->release(); });
-            return make_ready(r, Value(), "_ContextManagerMixin.__aexit__");
+            return make_ready_after(r, a[0], release_lock, kAexitName);
         });
     builder.slots().repr = lock_repr;
     builder.slots().construct = [](Runtime& r, TypeObject& type, const CallArgs& a) -> Value {
@@ -332,12 +339,14 @@ void install_semaphore(Runtime& rt, ModuleObject& module, bool bounded) {
                 })
         .method("__aenter__",
                 [](Runtime& r, const CallArgs& a) {
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "__aenter__", kAenterName);
+                    }
                     semaphore_of(r, a[0]);
-                    return semaphore_acquire(r, a[0], Value(), "_ContextManagerMixin.__aenter__");
+                    return semaphore_acquire(r, a[0], Value(), kAenterName);
                 })
         .method("__aexit__", [](Runtime& r, const CallArgs& a) {
-            release_semaphore(r, a[0]);
-            return make_ready(r, Value(), "_ContextManagerMixin.__aexit__");
+            return make_ready_after(r, a[0], release_semaphore, kAexitName);
         });
     builder.slots().repr = [](Runtime& r, const Value& self) {
         auto* object = self.as<SemaphoreObject>();
@@ -410,6 +419,11 @@ Coro<Value> condition_wait_for(Runtime& rt, std::shared_ptr<Condition> condition
     co_return result;
 }
 
+void release_condition(Runtime& rt, const Value& self) {
+    Condition& condition = condition_of(rt, self);
+    with_python_errors(rt, [&] { condition.release(); });
+}
+
 Value condition_acquire(Runtime& rt, const Value& self, Value result, const char* name) {
     std::shared_ptr<Condition> condition = self.as<ConditionObject>()->condition.shared();
     Coro<bool> acquiring = condition->acquire();
@@ -431,8 +445,7 @@ void install_condition(Runtime& rt, ModuleObject& module) {
                 })
         .method("release",
                 [](Runtime& r, const CallArgs& a) {
-                    Condition& condition = condition_of(r, a[0]);
-                    with_python_errors(r, [&] { condition.release(); });
+                    release_condition(r, a[0]);
                     return Value();
                 })
         .method("locked",
@@ -476,13 +489,14 @@ void install_condition(Runtime& rt, ModuleObject& module) {
                 })
         .method("__aenter__",
                 [](Runtime& r, const CallArgs& a) {
+                    if (no_running_loop(r)) {
+                        return defer_method(r, a, "__aenter__", kAenterName);
+                    }
                     condition_of(r, a[0]);
-                    return condition_acquire(r, a[0], Value(), "_ContextManagerMixin.__aenter__");
+                    return condition_acquire(r, a[0], Value(), kAenterName);
                 })
         .method("__aexit__", [](Runtime& r, const CallArgs& a) {
-            Condition& condition = condition_of(r, a[0]);
-            with_python_errors(r, [&] { condition.release(); });
-            return make_ready(r, Value(), "_ContextManagerMixin.__aexit__");
+            return make_ready_after(r, a[0], release_condition, kAexitName);
         });
     builder.slots().repr = [](Runtime& r, const Value& self) {
         auto* object = self.as<ConditionObject>();

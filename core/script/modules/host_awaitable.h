@@ -69,6 +69,12 @@ struct HostAwaitable : TrackedObject {
     // Once finishes_at_once() said so: takes the awaitable and performs it as the host would
     // (start_direct(), and start_waiter() for Kind::Future), and returns the await's value.
     Value finish_at_once(Runtime& rt);
+
+    // An `await` reached it. CPython's coroutine is started by the await, so it never warns
+    // "was never awaited" after that, even if nobody takes it from the coroutine that yielded it
+    // (a coroutine closed outside any task's step, at a deadlock's end, awaits its `async
+    // with`'s __aexit__ and is dropped).
+    virtual void note_awaited() {}
 };
 
 // The awaitable held by a Value whose type is host-awaitable; null otherwise.

@@ -479,7 +479,11 @@ void report_slow_step(void* runtime, TaskCore& task) {
 bool await_at_once_in_step(Runtime& rt, const Value& awaitable_value, Value& result) {
     StepInProgress* step = StepInProgress::current();
     HostAwaitable* awaitable = as_host_awaitable(awaitable_value);
-    if (step == nullptr || awaitable == nullptr || !awaitable->finishes_at_once()) {
+    if (awaitable == nullptr) {
+        return false;
+    }
+    awaitable->note_awaited();  // done at once or handed over, it was awaited
+    if (step == nullptr || !awaitable->finishes_at_once()) {
         return false;
     }
     // As begin_wait() would, after the coroutine yielded here. The Task object's `awaiting`

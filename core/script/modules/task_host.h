@@ -35,7 +35,8 @@ Value ensure_future_object(Runtime& rt, const Value& awaitable);
 // Runtime::await_at_once: inside a step of a task this file drives, an `await` of a host
 // awaitable that finishes at once (HostAwaitable::finishes_at_once) is done on the spot, as one
 // send() of CPython's task step does it; the trace is what the host records when it takes the
-// same await after a suspension (the task's line, then the operation's own events).
+// same await after a suspension (the task's line, then the operation's own events). Either way
+// the awaitable is noted awaited (HostAwaitable::note_awaited).
 bool await_at_once_in_step(Runtime& rt, const Value& awaitable, Value& result);
 
 // Scheduler::StepEnded of a debug run (`runtime`: the Runtime): prints the report of a step

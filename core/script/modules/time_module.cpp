@@ -4,9 +4,12 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "script/modules/asyncio_state.h"
+#include "script/modules/running_executor_job.h"
 #include "script/objects/errors.h"
 #include "script/objects/module.h"
 #include "script/objects/native_function.h"
@@ -47,10 +50,20 @@ Nanos script_now(Runtime& rt) {
     return ++state.time_base;
 }
 
+// What the stage's TIMERS row calls the loop timer of a thread's time.sleep(): the job the
+// thread runs, as its THREADS row names it, and the call as the script wrote it, like a task's
+// "Task-2's sleep" beside it: "compress_archive's time.sleep(2)". The timer has no task
+// waiting on it, so without this nothing would say what it is.
+std::string virtual_sleep_label(Runtime& rt, const Value& seconds) {
+    const std::string_view job = RunningExecutorJob::label();
+    const std::string owner = job.empty() ? std::string("worker thread") : std::string(job);
+    return owner + "'s time.sleep(" + repr(rt, seconds) + ")";
+}
+
 // time.sleep() in an executor thread on the virtual clock: the thread waits for a timer of the
 // loop, so virtual time decides when it wakes, as real time would in CPython. While every
 // Python job sleeps so, the loop may jump to its next timer (ScriptLoopClock).
-void sleep_on_virtual_clock(AsyncioState& state, Nanos duration) {
+void sleep_on_virtual_clock(AsyncioState& state, Nanos duration, std::string label) {
     auto wake = std::make_shared<VirtualSleeper>();
     {
         std::lock_guard guard(state.sleepers_mutex);
@@ -64,11 +77,15 @@ void sleep_on_virtual_clock(AsyncioState& state, Nanos duration) {
     const Nanos deadline = loop->clock().peek() + duration;
     std::atomic<int>* sleeping = &state.python_jobs_sleeping;
     ++*sleeping;
-    loop->call_soon_threadsafe([loop, deadline, wake, sleeping] {
-        loop->call_at(deadline, [wake, sleeping] {
-            --*sleeping;  // running again from now on: the loop must wait for it
-            wake->wake();
-        });
+    // The label is interned on the loop thread: the trace's string table is the loop's.
+    loop->call_soon_threadsafe([loop, deadline, wake, sleeping, label = std::move(label)] {
+        loop->call_at(
+            deadline,
+            [wake, sleeping] {
+                --*sleeping;  // running again from now on: the loop must wait for it
+                wake->wake();
+            },
+            loop->recorder().intern(label));
     });
     InterpreterLock::Release release(state.lock);
     std::unique_lock guard(wake->mutex);
@@ -93,7 +110,7 @@ Value sleep(Runtime& rt, const CallArgs& args) {
         return Value();
     }
     if (state.loop != nullptr && state.options.clock == ClockKind::Virtual) {
-        sleep_on_virtual_clock(state, duration);
+        sleep_on_virtual_clock(state, duration, virtual_sleep_label(rt, args[0]));
         return Value();
     }
     // An executor thread (to_thread), or a real clock outside any run: really sleep, letting
