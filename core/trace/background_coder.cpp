@@ -50,6 +50,18 @@ void BackgroundCoder::finish(std::vector<Job>& out) {
     take_coded(out);
 }
 
+void BackgroundCoder::abandon(std::vector<Job>& out) {
+    {
+        std::unique_lock lock(mutex_);
+        for (Job& job : queued_) {
+            out.push_back(std::move(job));
+        }
+        queued_.clear();
+        drained_.wait(lock, [this] { return !coding_; });
+    }
+    take_coded(out);
+}
+
 void BackgroundCoder::run() {
     std::unique_lock lock(mutex_);
     while (true) {

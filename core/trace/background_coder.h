@@ -49,6 +49,9 @@ public:
     void take_coded(std::vector<Job>& out);
     // Waits until every job submitted is coded, then moves them all to the end of `out`.
     void finish(std::vector<Job>& out);
+    // Gives every job back at once, coded or not, but for the one being coded, which it waits
+    // for: the log is cleared, and what is coded no longer matters, only whose buffers they are.
+    void abandon(std::vector<Job>& out);
 
     // Whether a machine has a core to spare for coding: with one, the thread would only take
     // turns with the loop's.

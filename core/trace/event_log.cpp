@@ -160,7 +160,7 @@ const Event* EventLog::decoded(std::size_t block) const {
 void EventLog::clear() {
     if (coder_) {
         // Their bytes would be stored for nothing, but their buffers are the log's.
-        coder_->finish(coded_);
+        coder_->abandon(coded_);
         for (BackgroundCoder::Job& job : coded_) {
             spare_bytes_.push_back(std::move(job.bytes));
         }

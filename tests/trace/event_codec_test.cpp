@@ -301,6 +301,34 @@ TEST(BackgroundCoderTest, CodesEachBlockToTheBytesTheCodecMakes) {
     }
 }
 
+TEST(BackgroundCoderTest, AbandoningGivesEveryJobBackCodedOrNot) {
+    const std::vector<Event> events = random_events(EventLog::kBlockEvents, 3);
+    BackgroundCoder coder;
+    constexpr std::size_t kJobs = 40;
+    for (std::size_t i = 0; i < kJobs; ++i) {
+        coder.submit({i, events.data(), events.size(),
+                      std::make_unique<std::uint8_t[]>(events.size() * EventCodec::kMaxEventBytes),
+                      0});
+    }
+    std::vector<BackgroundCoder::Job> back;
+    coder.abandon(back);
+    ASSERT_EQ(back.size(), kJobs);
+    std::vector<bool> seen(kJobs, false);
+    for (const BackgroundCoder::Job& job : back) {
+        ASSERT_LT(job.block, kJobs);
+        EXPECT_FALSE(seen[job.block]) << "block " << job.block << " came back twice";
+        seen[job.block] = true;
+        EXPECT_NE(job.bytes, nullptr);
+    }
+    // The coder goes on taking jobs after.
+    coder.submit({kJobs, events.data(), events.size(),
+                  std::make_unique<std::uint8_t[]>(events.size() * EventCodec::kMaxEventBytes), 0});
+    back.clear();
+    coder.finish(back);
+    ASSERT_EQ(back.size(), 1U);
+    EXPECT_GT(back[0].coded_bytes, 0U);
+}
+
 TEST_P(EventLogTest, EveryBlockReadsTheSameWhetherJustSealedOrLongCoded) {
     // Reading each block the moment it is sealed finds it still waiting for the background
     // coder (or just coded inline); reading all of them after finds them coded.
